@@ -1,0 +1,45 @@
+#pragma once
+/// Parsers for untrusted text (CLI arguments, scenario files). Each names the field, the value
+/// and where it came from when it refuses, by throwing `InputError`.
+#include "gge/core/error.hpp"
+#include "gge/core/time.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace gge {
+
+/// Where a value came from, for messages: "file.toml:12", "--first", "" (unknown).
+using Where = std::string_view;
+
+/// A civil date "YYYY-MM-DD" in years 1900..2199 (the supported range).
+/// Refuses 2005-02-30 ("February 2005 has 28 days"), 2005-13-01, and anything not in that form.
+Date parse_date(std::string_view text, std::string_view field, Where where = {});
+/// Like `parse_date`, but returns nullopt instead of throwing.
+std::optional<Date> try_parse_date(std::string_view text);
+
+/// A wall-clock time "HH:MM", 00:00..24:00 (24:00 only as "24:00").
+Minutes parse_hhmm(std::string_view text, std::string_view field, Where where = {});
+
+/// A count with a unit: "8w" (weeks), "10d" (days), "3wd" (working days). Returns days for w/d.
+struct Span {
+  enum class Unit { days, weeks, working_days };
+  int count = 0;
+  Unit unit = Unit::days;
+};
+Span parse_span(std::string_view text, std::string_view field, Where where = {});
+
+/// Checks a free-text value: at most `max_bytes` bytes of valid UTF-8 with no control characters
+/// (a tab or newline is allowed only when `multiline`). Returns the text unchanged.
+const std::string& check_text(const std::string& text, std::string_view field, Where where = {},
+                              std::size_t max_bytes = 1000, bool multiline = false);
+
+/// An IANA zone that the system tz database knows ("America/New_York").
+const date::time_zone* parse_zone(std::string_view text, std::string_view field, Where where = {});
+
+/// The supported civil years, inclusive.
+inline constexpr int k_first_year = 1900;
+inline constexpr int k_last_year = 2199;
+
+}  // namespace gge

@@ -1,0 +1,29 @@
+#pragma once
+/// A whole planning data set: what a scenario file holds and what `gge dump` writes.
+/// Values reference each other by natural keys (station code, body symbol, ...).
+#include "gge/model/bodies.hpp"
+#include "gge/model/holiday.hpp"
+#include "gge/model/mandates.hpp"
+#include "gge/model/places.hpp"
+#include "gge/model/sessions.hpp"
+
+#include <vector>
+
+namespace gge {
+
+struct Scenario {
+  std::vector<DutyStation> stations;
+  std::vector<Room> rooms;
+  std::vector<Body> bodies;
+  std::vector<Expert> experts;
+  std::vector<Membership> memberships;
+  std::vector<Resolution> resolutions;
+  std::vector<Mandate> mandates;
+  std::vector<Deadline> deadlines;  ///< planner-set and derived deadlines of the mandates
+  std::vector<Session> sessions;
+  std::vector<Meeting> meetings;
+  std::vector<Holiday> holidays;
+  friend bool operator==(const Scenario&, const Scenario&) = default;
+};
+
+}  // namespace gge

@@ -1,0 +1,51 @@
+#pragma once
+/// Sessions of a body and their meetings.
+#include "gge/core/time.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace gge {
+
+enum class SessionStatus { planned, confirmed, held, postponed, cancelled };
+/// "planned", "confirmed", "held", "postponed", "cancelled".
+std::string_view to_string(SessionStatus s);
+std::optional<SessionStatus> parse_session_status(std::string_view s);
+
+/// A numbered session of a body. Key: (`body`, `number`).
+/// Days are **inclusive**: `first`..`last` ("12 to 16 July 2004"); as an interval, [first, last+1).
+struct Session {
+  std::string body;      ///< Body::symbol
+  int number = 0;        ///< 1 = first session; unique per body, >= 1
+  Date first{};          ///< first day, inclusive
+  Date last{};           ///< last day, inclusive; >= first
+  std::string station;   ///< DutyStation::code
+  std::string room;      ///< Room::name at `station`; empty = not yet assigned
+  SessionStatus status = SessionStatus::planned;
+  std::string uid;       ///< stable iCalendar UID, created once (empty before first save)
+  int revision = 0;      ///< rises when dates, place or status change
+  friend bool operator==(const Session&, const Session&) = default;
+};
+
+/// A 3-hour interpreted slot of a session. Key: (`body`, `session`, `date`, `start`).
+/// Times are wall-clock minutes in the session's station zone; [start, end) half-open.
+struct Meeting {
+  std::string body;     ///< Body::symbol
+  int session = 0;      ///< Session::number
+  Date date{};          ///< within the session's days
+  Minutes start{};      ///< local start, [0, 1440)
+  Minutes end{};        ///< local end, (start, 1440]
+  std::string room;     ///< Room::name at the session's station; empty = the session's room
+  std::string kind;     ///< "plenary", "informal", ...; default "plenary"
+  int number = 0;       ///< meeting number within the session (1, 2, ...); 0 = not numbered
+  std::string uid;      ///< stable iCalendar UID, created once
+  int revision = 0;     ///< rises when date, time, room change
+  friend bool operator==(const Meeting&, const Meeting&) = default;
+};
+
+/// The standard meeting slots: 10:00-13:00 and 15:00-18:00 (DOMAIN.md "Meeting").
+inline constexpr Minutes k_morning_start{10 * 60}, k_morning_end{13 * 60};
+inline constexpr Minutes k_afternoon_start{15 * 60}, k_afternoon_end{18 * 60};
+
+}  // namespace gge

@@ -1,0 +1,114 @@
+#pragma once
+/// The only door to SQLite (DESIGN.md "store"). No SQLiteCpp type appears here.
+///
+/// A `Store` is one open database. Opening applies the embedded migrations (schema/NNNN_*.sql)
+/// and refuses a file that is not SQLite or whose schema is newer than this program knows.
+/// Writes happen inside a `Store::Transaction`; one command = one transaction, so a rejected
+/// command writes nothing. Every insert, update and delete lands in the change log (by triggers),
+/// stamped with the store's clock.
+///
+/// Errors: a value that breaks an invariant or names a missing row throws `InputError` (field,
+/// value) before or instead of writing; I/O and SQLite failures throw `StorageError`.
+#include "gge/core/time.hpp"
+#include "gge/model/change.hpp"
+#include "gge/model/scenario.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gge {
+
+class Store {
+public:
+  enum class Mode { read_write, read_only };
+
+  /// Opens (creating when `read_write` and absent) the database at `path` and migrates it.
+  static Store open(const std::filesystem::path& path, Mode mode = Mode::read_write);
+  /// A fresh `:memory:` database, migrated (tests).
+  static Store in_memory();
+
+  Store(Store&&) noexcept;
+  Store& operator=(Store&&) noexcept;
+  ~Store();
+
+  /// The schema version of this database (PRAGMA user_version) and the newest this build knows.
+  [[nodiscard]] int schema_version() const;
+  [[nodiscard]] static int latest_schema_version();
+
+  /// RAII transaction (SQLiteCpp-style): rolls back in its destructor unless committed; never
+  /// throws from the destructor. Only one at a time per Store.
+  class Transaction {
+  public:
+    explicit Transaction(Store& store);
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    ~Transaction();
+    void commit();
+
+  private:
+    Store* m_store;
+    bool m_done = false;
+  };
+
+  /// The clock stamped on change-log rows written from now on (UTC). Defaults to the system
+  /// clock at open, or SOURCE_DATE_EPOCH when that is set.
+  void set_clock(Instant now);
+
+  // --- Reading. Lists are in a stable order: by key; sessions by (body, number); meetings by
+  // --- (body, session, date, start); holidays by (station, date).
+  [[nodiscard]] std::vector<DutyStation> stations() const;
+  [[nodiscard]] std::vector<Room> rooms(const std::string& station = {}) const;
+  [[nodiscard]] std::vector<Body> bodies() const;
+  [[nodiscard]] std::vector<Expert> experts() const;
+  [[nodiscard]] std::vector<Membership> memberships() const;
+  [[nodiscard]] std::vector<Resolution> resolutions() const;
+  [[nodiscard]] std::vector<Mandate> mandates() const;
+  [[nodiscard]] std::vector<Deadline> deadlines(const std::string& mandate = {}) const;
+  [[nodiscard]] std::vector<Session> sessions(const std::string& body = {}) const;
+  [[nodiscard]] std::vector<Meeting> meetings(const std::string& body = {}, int session = 0) const;
+  [[nodiscard]] std::vector<Holiday> holidays(const std::string& station = {}) const;
+  /// The change log, oldest first; `limit` 0 = all, else the newest `limit` rows.
+  [[nodiscard]] std::vector<Change> changes(std::size_t limit = 0) const;
+
+  [[nodiscard]] std::optional<DutyStation> station(const std::string& code) const;
+  [[nodiscard]] std::optional<Body> body(const std::string& symbol) const;
+  [[nodiscard]] std::optional<Mandate> mandate(const std::string& key) const;
+  [[nodiscard]] std::optional<Session> session(const std::string& body, int number) const;
+
+  /// All planning data (not the change log).
+  [[nodiscard]] Scenario scenario() const;
+
+  // --- Writing (inside a Transaction). `add` refuses a duplicate key or a reference to a
+  // --- missing row with InputError naming the field and value. Session and meeting UIDs are
+  // --- created here when empty and kept for life; revisions start at 0.
+  void add(const DutyStation& v);
+  void add(const Room& v);
+  void add(const Body& v);
+  void add(const Expert& v);
+  void add(const Membership& v);
+  void add(const Resolution& v);
+  void add(const Mandate& v);
+  void add(const Deadline& v);   ///< replaces the mandate's deadline of the same kind
+  void add(const Session& v);
+  void add(const Meeting& v);
+  void add(const Holiday& v);    ///< replaces the station's holiday on the same date
+  /// Adds every value of `s` in dependency order (stations first, meetings last).
+  void add(const Scenario& s);
+
+  /// Rewrites the session (found by body and number) with `v`'s days, station, room and status.
+  /// Its uid is kept; its revision rises when any of those changed.
+  void update(const Session& v);
+  /// Removes a mandate's stored deadlines (before they are recomputed).
+  void clear_deadlines(const std::string& mandate);
+
+  struct Impl;
+
+private:
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace gge

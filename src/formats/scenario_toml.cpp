@@ -1,0 +1,2 @@
+// Scaffolding: replaced by the TOML reader/writer.
+#include "gge/formats/scenario_toml.hpp"

@@ -1,0 +1,120 @@
+#include "gge/model/validate.hpp"
+
+#include <fmt/format.h>
+
+#include <cctype>
+
+namespace gge {
+namespace {
+
+[[noreturn]] void refuse(Where where, std::string_view field, std::string value,
+                         std::string problem) {
+  throw InputError(std::string{where}, std::string{field}, std::move(value), std::move(problem));
+}
+
+void check_positive(int v, std::string_view field, Where where, int min = 1) {
+  if (v < min) refuse(where, field, std::to_string(v), fmt::format("must be at least {}", min));
+}
+
+void check_name(const std::string& text, std::string_view field, Where where) {
+  if (text.empty()) refuse(where, field, text, "must not be empty");
+  check_text(text, field, where, 200);
+}
+
+}  // namespace
+
+void check_key(const std::string& key, std::string_view field, Where where, std::size_t max) {
+  if (key.empty()) refuse(where, field, key, "must not be empty");
+  if (key.size() > max)
+    refuse(where, field, key.substr(0, 40) + "...", fmt::format("longer than {} characters", max));
+  for (char c : key) {
+    const auto u = static_cast<unsigned char>(c);
+    if (!(std::isalnum(u) || c == '_' || c == '.' || c == '/' || c == '-' || c == '#'))
+      refuse(where, field, key, "a key may hold only letters, digits and _ . / - #");
+  }
+}
+
+void validate(const DutyStation& s, Where where) {
+  check_key(s.code, "station.code", where, 16);
+  check_name(s.name, "station.name", where);
+  parse_zone(s.zone, "station.zone", where);
+}
+
+void validate(const Room& r, Where where) {
+  check_key(r.station, "room.station", where, 16);
+  check_name(r.name, "room.name", where);
+  check_positive(r.capacity, "room.capacity", where);
+}
+
+void validate(const Body& b, Where where) {
+  check_key(b.symbol, "body.symbol", where);
+  check_name(b.name, "body.name", where);
+  check_positive(b.members, "body.members", where, 0);
+}
+
+void validate(const Expert& e, Where where) {
+  check_key(e.key, "expert.key", where);
+  check_name(e.name, "expert.name", where);
+  check_text(e.country, "expert.country", where, 200);
+}
+
+void validate(const Membership& m, Where where) {
+  check_key(m.expert, "membership.expert", where);
+  check_key(m.body, "membership.body", where);
+  check_text(m.role, "membership.role", where, 100);
+}
+
+void validate(const Resolution& r, Where where) {
+  check_key(r.symbol, "resolution.symbol", where, 32);
+  const auto slash = r.symbol.find('/');
+  if (slash == std::string::npos || slash == 0 || slash + 1 == r.symbol.size())
+    refuse(where, "resolution.symbol", r.symbol, "expected SESSION/NUMBER, e.g. 58/32");
+  check_positive(r.ga_session, "resolution.ga_session", where);
+  if (r.symbol.substr(0, slash) != std::to_string(r.ga_session))
+    refuse(where, "resolution.ga_session", std::to_string(r.ga_session),
+           fmt::format("does not match the symbol {}", r.symbol));
+  check_text(r.title, "resolution.title", where, 2000);
+  check_text(r.agenda_item, "resolution.agenda_item", where, 2000);
+}
+
+void validate(const Mandate& m, Where where) {
+  check_key(m.key, "mandate.key", where);
+  check_key(m.body, "mandate.body", where);
+  check_key(m.resolution, "mandate.resolution", where, 32);
+  check_positive(m.report_to_session, "mandate.report_to_session", where);
+  check_positive(m.sessions_entitled, "mandate.sessions_entitled", where, 0);
+  check_positive(m.days_entitled, "mandate.days_entitled", where, 0);
+  check_text(m.notes, "mandate.notes", where, 10000, true);
+}
+
+void validate(const Session& s, Where where) {
+  check_key(s.body, "session.body", where);
+  check_positive(s.number, "session.number", where);
+  if (s.last < s.first)
+    refuse(where, "session.last", to_iso(s.last),
+           fmt::format("is before the first day {}", to_iso(s.first)));
+  if ((s.last - s.first).count() > 366)
+    refuse(where, "session.last", to_iso(s.last), "a session cannot last more than a year");
+  check_key(s.station, "session.station", where, 16);
+  check_text(s.room, "session.room", where, 200);
+}
+
+void validate(const Meeting& m, Where where) {
+  check_key(m.body, "meeting.body", where);
+  check_positive(m.session, "meeting.session", where);
+  if (m.start < Minutes{0} || m.start >= k_day_minutes)
+    refuse(where, "meeting.start", to_hhmm(m.start), "must be within the day (00:00 to 23:59)");
+  if (m.end <= m.start || m.end > k_day_minutes)
+    refuse(where, "meeting.end", to_hhmm(m.end),
+           fmt::format("must be after the start {} and no later than 24:00", to_hhmm(m.start)));
+  check_text(m.room, "meeting.room", where, 200);
+  check_text(m.kind, "meeting.kind", where, 100);
+  check_positive(m.number, "meeting.number", where, 0);
+}
+
+void validate(const Holiday& h, Where where) {
+  check_key(h.station, "holiday.station", where, 16);
+  check_name(h.name, "holiday.name", where);
+}
+
+}  // namespace gge
