@@ -1,1 +1,62 @@
-int main() { return 0; }
+// gge: the command-line tool. Builds the command tree, runs one command, and turns every
+// error into one line on stderr and a documented exit code (README "Exit codes").
+#include "cli/commands/commands.hpp"
+#include "cli/output.hpp"
+#include "gge/core/error.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace {
+
+constexpr const char* k_footer = R"(Exit codes: 0 ok; 1 findings (the plan has errors); 2 bad input or usage (nothing
+written); 3 storage or internal error (nothing written).
+The database is --db, else $GGE_DB, else ./gge.db. Every command is one transaction.
+Start with:  gge load examples/gge-2004-2005/scenario.toml && gge session list)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace gge::cli;
+  CLI::App app{"gge: plan the sessions and meetings of UN intergovernmental bodies (GGEs, OEWGs,\n"
+               "committees): record mandates, bodies, sessions and meetings in a SQLite database.",
+               "gge"};
+  Context ctx;
+  const char* env_db = std::getenv("GGE_DB");
+  ctx.db_path = env_db && *env_db ? env_db : "gge.db";
+  app.add_option("--db", ctx.db_path, "SQLite database file (default $GGE_DB or ./gge.db)")
+      ->capture_default_str();
+  app.add_flag("--json", ctx.json, "Print data as JSON for scripts (see README, JSON output)");
+  app.require_subcommand(1);
+  app.fallthrough();  // global options may follow the subcommand
+  app.footer(k_footer);
+  app.set_version_flag("--version", "gge 0.1.0");
+
+  add_database_commands(app, ctx);
+  add_station_commands(app, ctx);
+  add_room_commands(app, ctx);
+  add_body_commands(app, ctx);
+  add_expert_commands(app, ctx);
+  add_resolution_commands(app, ctx);
+  add_mandate_commands(app, ctx);
+  add_session_commands(app, ctx);
+  add_meeting_commands(app, ctx);
+
+  try {
+    app.parse(argc, argv);
+    return 0;
+  } catch (const CLI::ParseError& e) {
+    const int rc = app.exit(e);  // prints help, version or the usage error
+    return rc == 0 ? 0 : static_cast<int>(gge::ExitCode::bad_input);
+  } catch (const gge::Error& e) {
+    std::fflush(stdout);
+    std::fprintf(stderr, "gge: %s\n", e.what());
+    return static_cast<int>(e.exit_code());
+  } catch (const std::exception& e) {
+    std::fflush(stdout);
+    std::fprintf(stderr, "gge: internal error: %s\n", e.what());
+    return static_cast<int>(gge::ExitCode::storage);
+  }
+}

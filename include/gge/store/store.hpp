@@ -101,6 +101,9 @@ public:
   /// Rewrites the session (found by body and number) with `v`'s days, station, room and status.
   /// Its uid is kept; its revision rises when any of those changed.
   void update(const Session& v);
+  /// Rewrites the meeting with `v.uid` with `v`'s date, times, room, kind and number.
+  /// Its revision rises when date, times or room changed. Unknown uid: InputError.
+  void update(const Meeting& v);
   /// Removes a mandate's stored deadlines (before they are recomputed).
   void clear_deadlines(const std::string& mandate);
 

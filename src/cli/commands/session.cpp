@@ -1,0 +1,178 @@
+// gge session add|list|show|move|cancel|set-status
+#include "cli/commands/commands.hpp"
+#include "cli/json.hpp"
+#include "cli/output.hpp"
+#include "gge/services/sessions.hpp"
+#include "gge/services/transaction.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <memory>
+
+namespace gge::cli {
+namespace {
+
+SessionStatus parse_status_arg(const std::string& text, std::string_view field) {
+  const auto s = parse_session_status(text);
+  if (!s)
+    throw InputError({}, std::string{field}, text,
+                     "expected planned, confirmed, held, postponed or cancelled");
+  return *s;
+}
+
+// "Mon 12 – Fri 16" style weekday span, e.g. "Mon–Fri", and the day count.
+std::string day_span(const Session& s) {
+  const auto name = [](Date d) {
+    static constexpr const char* k_names[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    return k_names[weekday_of(d).c_encoding()];
+  };
+  const auto days = (s.last - s.first).count() + 1;
+  return fmt::format("{}–{}, {} day{}", name(s.first), name(s.last), days, days == 1 ? "" : "s");
+}
+
+void print_session(const Context& ctx, const Session& s) {
+  if (ctx.json) print_json(s);
+  else
+    std::puts(fmt::format("{}#{}: {} ({}), {}{}, {}, revision {}", s.body, s.number,
+                          to_un_range(s.first, s.last), day_span(s), s.station,
+                          s.room.empty() ? "" : " " + s.room, to_string(s.status), s.revision)
+                  .c_str());
+}
+
+void add_add(CLI::App& family, Context& ctx) {
+  struct Args {
+    std::string ref, first, last, station, room, status = "planned";
+  };
+  auto a = std::make_shared<Args>();
+  auto* add = family.add_subcommand("add", "Add a session: BODY#N, first and last day inclusive");
+  add->add_option("SESSION", a->ref, "BODY#N, e.g. GGE-ICT-2004#2")->required();
+  add->add_option("--first", a->first, "First day, YYYY-MM-DD")->required();
+  add->add_option("--last", a->last, "Last day, inclusive, YYYY-MM-DD")->required();
+  add->add_option("--station", a->station, "Duty station code, e.g. GVA")->required();
+  add->add_option("--room", a->room, "Room at that station");
+  add->add_option("--status", a->status, "planned, confirmed, held, postponed or cancelled")
+      ->capture_default_str();
+  add->callback([&ctx, a] {
+    const auto ref = parse_session_ref(a->ref, "SESSION");
+    Session s{ref.body, ref.number, parse_date(a->first, "--first"), parse_date(a->last, "--last"),
+              a->station, a->room, parse_status_arg(a->status, "--status"), "", 0};
+    auto store = ctx.open();
+    add_one(store, s);
+    print_session(ctx, *store.session(ref.body, ref.number));
+  });
+}
+
+void add_list(CLI::App& family, Context& ctx) {
+  auto body = std::make_shared<std::string>();
+  auto* list = family.add_subcommand("list", "The schedule: sessions by body, with meeting counts");
+  list->add_option("--body", *body, "Only this body's sessions");
+  list->callback([&ctx, body] {
+    const auto store = ctx.open_read();
+    const auto sessions = store.sessions(*body);
+    if (ctx.json) {
+      print_json(sessions);
+      return;
+    }
+    if (sessions.empty()) {
+      std::puts("(no sessions)");
+      return;
+    }
+    std::map<std::pair<std::string, int>, int> meetings;
+    for (const auto& m : store.meetings(*body)) ++meetings[{m.body, m.session}];
+    std::string current;
+    Table t({"session", "dates (inclusive)", "days", "station", "room", "status", "meetings"});
+    for (const auto& s : sessions) {
+      t.add({fmt::format("{}#{}", s.body, s.number), to_un_range(s.first, s.last), day_span(s),
+             s.station, s.room.empty() ? "-" : s.room, std::string{to_string(s.status)},
+             std::to_string(meetings[{s.body, s.number}])});
+    }
+    t.print();
+  });
+}
+
+void add_show(CLI::App& family, Context& ctx) {
+  auto ref = std::make_shared<std::string>();
+  auto* show = family.add_subcommand("show", "Show a session and its meetings");
+  show->add_option("SESSION", *ref, "BODY#N")->required();
+  show->callback([&ctx, ref] {
+    const auto store = ctx.open_read();
+    const auto s = require_session(store, parse_session_ref(*ref, "SESSION"), "SESSION");
+    const auto meetings = store.meetings(s.body, s.number);
+    if (ctx.json) {
+      print_json({{"session", s}, {"meetings", meetings}});
+      return;
+    }
+    print_fields({{"session", fmt::format("{}#{}", s.body, s.number)},
+                  {"dates", to_un_range(s.first, s.last) + " (" + day_span(s) + ")"},
+                  {"station", s.station}, {"room", s.room.empty() ? "-" : s.room},
+                  {"status", std::string{to_string(s.status)}}, {"uid", s.uid},
+                  {"revision", std::to_string(s.revision)},
+                  {"meetings", std::to_string(meetings.size())}});
+    for (const auto& m : meetings)
+      std::puts(fmt::format("  {:>3}  {}  {}–{}  {}{}", m.number, to_iso(m.date), to_hhmm(m.start),
+                            to_hhmm(m.end), m.kind, m.room.empty() ? "" : "  " + m.room).c_str());
+  });
+}
+
+void add_move(CLI::App& family, Context& ctx) {
+  struct Args {
+    std::string ref, first, last, station, room;
+  };
+  auto a = std::make_shared<Args>();
+  auto* move = family.add_subcommand(
+      "move", "Move a session (and its meetings); keeps its length unless --last is given");
+  move->add_option("SESSION", a->ref, "BODY#N")->required();
+  move->add_option("--first", a->first, "New first day, YYYY-MM-DD")->required();
+  move->add_option("--last", a->last, "New last day, inclusive (default: same length)");
+  move->add_option("--station", a->station, "New duty station");
+  move->add_option("--room", a->room, "New room");
+  move->callback([&ctx, a] {
+    const auto ref = parse_session_ref(a->ref, "SESSION");
+    const Date first = parse_date(a->first, "--first");
+    std::optional<Date> last;
+    if (!a->last.empty()) last = parse_date(a->last, "--last");
+    const auto opt = [](const std::string& s) {
+      return s.empty() ? std::nullopt : std::optional<std::string>{s};
+    };
+    auto store = ctx.open();
+    print_session(ctx, move_session(store, ref, first, last, opt(a->station), opt(a->room)));
+  });
+}
+
+void add_status(CLI::App& family, Context& ctx) {
+  auto ref = std::make_shared<std::string>();
+  auto* cancel = family.add_subcommand("cancel", "Cancel a session (it stays, with status cancelled)");
+  cancel->add_option("SESSION", *ref, "BODY#N")->required();
+  cancel->callback([&ctx, ref] {
+    auto store = ctx.open();
+    print_session(ctx, set_session_status(store, parse_session_ref(*ref, "SESSION"),
+                                          SessionStatus::cancelled));
+  });
+
+  auto args = std::make_shared<std::pair<std::string, std::string>>();
+  auto* set = family.add_subcommand("set-status", "Set a session's status");
+  set->add_option("SESSION", args->first, "BODY#N")->required();
+  set->add_option("STATUS", args->second, "planned, confirmed, held, postponed or cancelled")
+      ->required();
+  set->callback([&ctx, args] {
+    const auto session = parse_session_ref(args->first, "SESSION");
+    const auto status = parse_status_arg(args->second, "STATUS");
+    auto store = ctx.open();
+    print_session(ctx, set_session_status(store, session, status));
+  });
+}
+
+}  // namespace
+
+void add_session_commands(CLI::App& app, Context& ctx) {
+  auto* family = add_family(app, "session",
+                            "Sessions of a body, named BODY#N (e.g. GGE-ICT-2004#1); days inclusive");
+  add_add(*family, ctx);
+  add_list(*family, ctx);
+  add_show(*family, ctx);
+  add_move(*family, ctx);
+  add_status(*family, ctx);
+}
+
+}  // namespace gge::cli

@@ -1,0 +1,67 @@
+#include "cli/json.hpp"
+
+namespace gge {
+
+using nlohmann::json;
+
+void to_json(json& j, const DutyStation& v) {
+  j = {{"code", v.code}, {"name", v.name}, {"zone", v.zone}};
+}
+void to_json(json& j, const Room& v) {
+  j = {{"station", v.station}, {"name", v.name}, {"capacity", v.capacity}};
+}
+void to_json(json& j, const Body& v) {
+  j = {{"symbol", v.symbol}, {"name", v.name}, {"kind", to_string(v.kind)}, {"members", v.members}};
+}
+void to_json(json& j, const Expert& v) {
+  j = {{"key", v.key}, {"name", v.name}, {"country", v.country}};
+}
+void to_json(json& j, const Membership& v) {
+  j = {{"expert", v.expert}, {"body", v.body}, {"role", v.role}};
+}
+void to_json(json& j, const Resolution& v) {
+  j = {{"symbol", v.symbol},         {"adopted", to_iso(v.adopted)}, {"ga_session", v.ga_session},
+       {"title", v.title},           {"agenda_item", v.agenda_item}};
+}
+void to_json(json& j, const Mandate& v) {
+  j = {{"key", v.key},
+       {"body", v.body},
+       {"resolution", v.resolution},
+       {"start", to_iso(v.start)},
+       {"report_to_session", v.report_to_session},
+       {"sessions_entitled", v.sessions_entitled},
+       {"days_entitled", v.days_entitled},
+       {"notes", v.notes}};
+}
+void to_json(json& j, const Deadline& v) {
+  j = {{"mandate", v.mandate}, {"kind", v.kind}, {"date", to_iso(v.date)}, {"source", v.source}};
+}
+void to_json(json& j, const Session& v) {
+  j = {{"body", v.body},
+       {"number", v.number},
+       {"first", to_iso(v.first)},
+       {"last", to_iso(v.last)},
+       {"days", (v.last - v.first).count() + 1},
+       {"station", v.station},
+       {"room", v.room},
+       {"status", to_string(v.status)},
+       {"uid", v.uid},
+       {"revision", v.revision}};
+}
+void to_json(json& j, const Meeting& v) {
+  j = {{"body", v.body},       {"session", v.session},       {"date", to_iso(v.date)},
+       {"start", to_hhmm(v.start)}, {"end", to_hhmm(v.end)}, {"room", v.room},
+       {"kind", v.kind},       {"number", v.number},         {"uid", v.uid},
+       {"revision", v.revision}};
+}
+void to_json(json& j, const Holiday& v) {
+  j = {{"station", v.station}, {"date", to_iso(v.date)}, {"name", v.name},
+       {"status", to_string(v.status)}};
+}
+void to_json(json& j, const Change& v) {
+  const auto parsed = [](const std::string& s) { return s.empty() ? json(nullptr) : json::parse(s); };
+  j = {{"id", v.id},         {"at", v.at},   {"table", v.table},           {"action", v.action},
+       {"key", v.key},       {"before", parsed(v.before)}, {"after", parsed(v.after)}};
+}
+
+}  // namespace gge

@@ -1,0 +1,24 @@
+#pragma once
+// JSON shapes of the model values for --json (README "JSON output"). Dates are "YYYY-MM-DD",
+// times "HH:MM" (station wall clock), session days inclusive. Found by nlohmann's ADL.
+#include "gge/model/change.hpp"
+#include "gge/model/scenario.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace gge {
+
+void to_json(nlohmann::json& j, const DutyStation& v);
+void to_json(nlohmann::json& j, const Room& v);
+void to_json(nlohmann::json& j, const Body& v);
+void to_json(nlohmann::json& j, const Expert& v);
+void to_json(nlohmann::json& j, const Membership& v);
+void to_json(nlohmann::json& j, const Resolution& v);
+void to_json(nlohmann::json& j, const Mandate& v);
+void to_json(nlohmann::json& j, const Deadline& v);
+void to_json(nlohmann::json& j, const Session& v);
+void to_json(nlohmann::json& j, const Meeting& v);
+void to_json(nlohmann::json& j, const Holiday& v);
+void to_json(nlohmann::json& j, const Change& v);
+
+}  // namespace gge

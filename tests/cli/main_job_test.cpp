@@ -1,0 +1,101 @@
+// The README's main job and the round trip of scenario files, through the real binary.
+#include "cli/support.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+using gge::test::golden_diff;
+using gge::test::quote;
+using gge::test::Scratch;
+
+TEST_CASE("gge load + session list prints the 2004-2005 schedule", "[cli]") {
+  Scratch s;
+  const auto load = s.gge("load " + quote(gge::test::example_scenario()));
+  INFO(load.err);
+  REQUIRE(load.code == 0);
+  CHECK(load.out.find("1 bodies") != std::string::npos);
+  const auto list = s.gge("session list");
+  REQUIRE(list.code == 0);
+  CHECK(golden_diff("session-list.txt", list.out) == "");
+  CHECK(list.out.find("12 to 16 July 2004") != std::string::npos);
+}
+
+TEST_CASE("load(dump(db)) gives the same data and dumping again the same bytes", "[cli]") {
+  Scratch a, b;
+  REQUIRE(a.gge("load " + quote(gge::test::example_scenario())).code == 0);
+  // Make the data less trivial first: move a session, cancel another, generate meetings.
+  REQUIRE(a.gge("session move GGE-ICT-2004#2 --first 2005-04-18").code == 0);
+  REQUIRE(a.gge("meeting generate GGE-ICT-2004#2").code == 0);
+  REQUIRE(a.gge("session cancel GGE-ICT-2004#3").code == 0);
+  const auto dump1 = a.gge("dump -o " + quote((a.dir() / "dump.toml").string()));
+  REQUIRE(dump1.code == 0);
+  const auto file = (a.dir() / "dump.toml").string();
+  const auto load = b.gge("load " + quote(file));
+  INFO(load.err);
+  REQUIRE(load.code == 0);
+  const auto d1 = a.gge("dump"), d2 = b.gge("dump");
+  REQUIRE(d1.code == 0);
+  REQUIRE(d2.code == 0);
+  CHECK(d1.out == d2.out);
+  CHECK(golden_diff("dump-after-edits.toml", d1.out) == "");
+  // Same UIDs and revisions on both sides: identity survives the round trip.
+  const auto j1 = nlohmann::json::parse(a.gge("--json session list").out);
+  const auto j2 = nlohmann::json::parse(b.gge("--json session list").out);
+  CHECK(j1 == j2);
+}
+
+TEST_CASE("the change log records inserts and updates with before and after", "[cli]") {
+  Scratch s;
+  REQUIRE(s.gge("load " + quote(gge::test::example_scenario())).code == 0);
+  REQUIRE(s.gge("session set-status GGE-ICT-2004#2 confirmed").code == 0);
+  const auto log = nlohmann::json::parse(s.gge("log --json --limit 1").out);
+  REQUIRE(log.size() == 1);
+  CHECK(log[0]["action"] == "update");
+  CHECK(log[0]["table"] == "session");
+  CHECK(log[0]["key"] == "GGE-ICT-2004#2");
+  CHECK(log[0]["before"]["status"] == "planned");
+  CHECK(log[0]["after"]["status"] == "confirmed");
+  CHECK(log[0]["at"] == "2004-11-09T05:46:40Z");  // SOURCE_DATE_EPOCH=1100000000 (CTest)
+}
+
+TEST_CASE("session move shifts the meetings and raises the revision", "[cli]") {
+  Scratch s;
+  REQUIRE(s.gge("load " + quote(gge::test::example_scenario())).code == 0);
+  const auto before = nlohmann::json::parse(s.gge("--json session show GGE-ICT-2004#1").out);
+  const auto moved = s.gge("--json session move GGE-ICT-2004#1 --first 2004-07-19");
+  INFO(moved.err);
+  REQUIRE(moved.code == 0);
+  const auto after = nlohmann::json::parse(s.gge("--json session show GGE-ICT-2004#1").out);
+  CHECK(after["session"]["first"] == "2004-07-19");
+  CHECK(after["session"]["last"] == "2004-07-23");
+  CHECK(after["session"]["uid"] == before["session"]["uid"]);
+  CHECK(after["session"]["revision"].get<int>() == before["session"]["revision"].get<int>() + 1);
+  REQUIRE(after["meetings"].size() == before["meetings"].size());
+  CHECK(after["meetings"][0]["date"] == "2004-07-19");
+  CHECK(after["meetings"][0]["uid"] == before["meetings"][0]["uid"]);
+}
+
+TEST_CASE("meeting generate makes the standard slots on working days only, once", "[cli]") {
+  Scratch s;
+  REQUIRE(s.gge("load " + quote(gge::test::example_scenario())).code == 0);
+  REQUIRE(s.gge("session add GGE-ICT-2004#4 --first 2005-07-01 --last 2005-07-06 --station NY")
+              .code == 0);  // Fri 1 .. Wed 6 July 2005; Mon 4 July is Independence Day
+  const auto gen = nlohmann::json::parse(s.gge("--json meeting generate GGE-ICT-2004#4").out);
+  std::vector<std::string> days;
+  for (const auto& m : gen) days.push_back(m["date"].get<std::string>() + " " + m["start"].get<std::string>());
+  CHECK(days == std::vector<std::string>{"2005-07-01 10:00", "2005-07-01 15:00", "2005-07-05 10:00",
+                                         "2005-07-05 15:00", "2005-07-06 10:00", "2005-07-06 15:00"});
+  const auto again = s.gge("meeting generate GGE-ICT-2004#4");
+  CHECK(again.out.rfind("created 0 meetings", 0) == 0);
+}
+
+TEST_CASE("--help teaches and exits 0", "[cli]") {
+  Scratch s;
+  const auto help = s.gge("--help");
+  CHECK(help.code == 0);
+  CHECK(help.out.find("Exit codes") != std::string::npos);
+  CHECK(help.out.find("session") != std::string::npos);
+  const auto sub = s.gge("session move --help");
+  CHECK(sub.code == 0);
+  CHECK(sub.out.find("--first") != std::string::npos);
+}

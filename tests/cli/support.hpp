@@ -1,0 +1,42 @@
+#pragma once
+// Runs the real gge binary for CLI tests, each test in its own scratch directory.
+#include <filesystem>
+#include <string>
+
+namespace gge::test {
+
+struct Run {
+  int code = -1;     ///< process exit code
+  std::string out;   ///< stdout
+  std::string err;   ///< stderr
+};
+
+/// A scratch directory removed at the end of the test; `db` is a database path inside it.
+class Scratch {
+public:
+  Scratch();
+  ~Scratch();
+  Scratch(const Scratch&) = delete;
+  Scratch& operator=(const Scratch&) = delete;
+  [[nodiscard]] const std::filesystem::path& dir() const { return m_dir; }
+  [[nodiscard]] std::string db() const { return (m_dir / "gge.db").string(); }
+  /// Runs `gge --db <db> ARGS` (ARGS is shell text) with cwd = the scratch dir.
+  [[nodiscard]] Run gge(const std::string& args) const;
+  /// Writes `text` to a file in the scratch dir and returns its path.
+  std::string write(const std::string& name, const std::string& text) const;
+
+private:
+  std::filesystem::path m_dir;
+};
+
+/// The repository's example scenario.
+std::string example_scenario();
+
+/// Compares `actual` with tests/cli/golden/NAME; with GGE_UPDATE_GOLDEN=1 rewrites it instead.
+/// Returns "" when equal, else a message naming the first differing line.
+std::string golden_diff(const std::string& name, const std::string& actual);
+
+/// Shell-quotes one argument.
+std::string quote(const std::string& arg);
+
+}  // namespace gge::test
