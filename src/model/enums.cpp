@@ -1,6 +1,8 @@
 // Spellings of the model's enumerations, shared by files, the CLI and the database.
+#include "gge/model/blackout.hpp"
 #include "gge/model/bodies.hpp"
 #include "gge/model/holiday.hpp"
+#include "gge/model/holiday_rule.hpp"
 #include "gge/model/sessions.hpp"
 
 #include <algorithm>
@@ -46,7 +48,31 @@ constexpr std::array<std::pair<HolidayStatus, std::string_view>, 3> k_holiday_st
     {HolidayStatus::rule, "rule"}, {HolidayStatus::estimated, "estimated"},
     {HolidayStatus::confirmed, "confirmed"}}};
 
+constexpr std::array<std::pair<HolidayRuleKind, std::string_view>, 5> k_rule_kinds{{
+    {HolidayRuleKind::fixed, "fixed"}, {HolidayRuleKind::nth_weekday, "nth_weekday"},
+    {HolidayRuleKind::last_weekday, "last_weekday"}, {HolidayRuleKind::easter, "easter"},
+    {HolidayRuleKind::hijri, "hijri"}}};
+
+constexpr std::array<std::pair<Observance, std::string_view>, 6> k_observances{{
+    {Observance::none, "none"}, {Observance::nearest, "nearest"}, {Observance::friday, "friday"},
+    {Observance::monday, "monday"}, {Observance::next_working, "next_working"},
+    {Observance::previous_working, "previous_working"}}};
+
+constexpr std::array<std::pair<Severity, std::string_view>, 2> k_severities{{
+    {Severity::warning, "warning"}, {Severity::error, "error"}}};
+
 }  // namespace
+
+std::string_view to_string(HolidayRuleKind k) { return name_of(k_rule_kinds, k); }
+std::optional<HolidayRuleKind> parse_holiday_rule_kind(std::string_view s) {
+  return lookup(k_rule_kinds, s);
+}
+
+std::string_view to_string(Observance o) { return name_of(k_observances, o); }
+std::optional<Observance> parse_observance(std::string_view s) { return lookup(k_observances, s); }
+
+std::string_view to_string(Severity s) { return name_of(k_severities, s); }
+std::optional<Severity> parse_severity(std::string_view s) { return lookup(k_severities, s); }
 
 std::string_view to_string(BodyKind k) { return name_of(k_body_kinds, k); }
 std::optional<BodyKind> parse_body_kind(std::string_view s) { return lookup(k_body_kinds, s); }

@@ -38,6 +38,11 @@ void validate(const DutyStation& s, Where where) {
   check_key(s.code, "station.code", where, 16);
   check_name(s.name, "station.name", where);
   parse_zone(s.zone, "station.zone", where);
+  if (s.hours_from < Minutes{0} || s.hours_from >= k_day_minutes)
+    refuse(where, "station.hours_from", to_hhmm(s.hours_from), "must be within the day");
+  if (s.hours_to <= s.hours_from || s.hours_to > k_day_minutes)
+    refuse(where, "station.hours_to", to_hhmm(s.hours_to),
+           fmt::format("must be after {} and no later than 24:00", to_hhmm(s.hours_from)));
 }
 
 void validate(const Room& r, Where where) {
@@ -50,6 +55,7 @@ void validate(const Body& b, Where where) {
   check_key(b.symbol, "body.symbol", where);
   check_name(b.name, "body.name", where);
   check_positive(b.members, "body.members", where, 0);
+  check_positive(b.min_gap_days, "body.min_gap_days", where, 0);
 }
 
 void validate(const Expert& e, Where where) {
@@ -85,6 +91,13 @@ void validate(const Mandate& m, Where where) {
   check_positive(m.sessions_entitled, "mandate.sessions_entitled", where, 0);
   check_positive(m.days_entitled, "mandate.days_entitled", where, 0);
   check_text(m.notes, "mandate.notes", where, 10000, true);
+  const auto check_weeks = [&](const std::optional<int>& v, std::string_view field, int max) {
+    if (v && (*v < 0 || *v > max))
+      refuse(where, field, std::to_string(*v), fmt::format("must be between 0 and {}", max));
+  };
+  check_weeks(m.submission_weeks, "mandate.submission_weeks", 52);
+  check_weeks(m.distribution_weeks, "mandate.distribution_weeks", 52);
+  check_weeks(m.adoption_working_days, "mandate.adoption_working_days", 250);
 }
 
 void validate(const Session& s, Where where) {
@@ -115,6 +128,61 @@ void validate(const Meeting& m, Where where) {
 void validate(const Holiday& h, Where where) {
   check_key(h.station, "holiday.station", where, 16);
   check_name(h.name, "holiday.name", where);
+}
+
+void validate(const HolidayRule& r, Where where) {
+  check_key(r.station, "holiday_rule.station", where, 16);
+  check_name(r.name, "holiday_rule.name", where);
+  const auto range = [&](int v, int lo, int hi, std::string_view field) {
+    if (v < lo || v > hi)
+      refuse(where, field, std::to_string(v), fmt::format("must be between {} and {}", lo, hi));
+  };
+  switch (r.kind) {
+    case HolidayRuleKind::fixed:
+      range(r.month, 1, 12, "holiday_rule.month");
+      range(r.day, 1, 31, "holiday_rule.day");
+      // 29 February is allowed (observed only in leap years); 31 April is not a day.
+      if (!date::month_day{date::month(static_cast<unsigned>(r.month)),
+                           date::day(static_cast<unsigned>(r.day))}.ok())
+        refuse(where, "holiday_rule.day", std::to_string(r.day),
+               fmt::format("month {} has no day {}", r.month, r.day));
+      break;
+    case HolidayRuleKind::nth_weekday:
+      range(r.nth, 1, 5, "holiday_rule.nth");
+      [[fallthrough]];
+    case HolidayRuleKind::last_weekday:
+      range(r.month, 1, 12, "holiday_rule.month");
+      range(r.weekday, 0, 6, "holiday_rule.weekday");
+      break;
+    case HolidayRuleKind::easter:
+      range(r.offset, -100, 100, "holiday_rule.offset");
+      break;
+    case HolidayRuleKind::hijri:
+      range(r.hijri_month, 1, 12, "holiday_rule.hijri_month");
+      range(r.hijri_day, 1, 30, "holiday_rule.hijri_day");
+      break;
+  }
+  if (r.from_year != 0) range(r.from_year, k_first_year, k_last_year, "holiday_rule.from_year");
+  if (r.to_year != 0) range(r.to_year, k_first_year, k_last_year, "holiday_rule.to_year");
+  if (r.from_year != 0 && r.to_year != 0 && r.to_year < r.from_year)
+    refuse(where, "holiday_rule.to_year", std::to_string(r.to_year),
+           fmt::format("is before from_year {}", r.from_year));
+  check_text(r.source, "holiday_rule.source", where, 1000);
+}
+
+void validate(const GaOpening& g, Where where) {
+  check_positive(g.session, "ga_opening.session", where);
+  if (g.session > 300)
+    refuse(where, "ga_opening.session", std::to_string(g.session), "must be at most 300");
+  check_text(g.source, "ga_opening.source", where, 1000);
+}
+
+void validate(const Blackout& b, Where where) {
+  if (!b.station.empty()) check_key(b.station, "blackout.station", where, 16);
+  if (b.last < b.first)
+    refuse(where, "blackout.last", to_iso(b.last),
+           fmt::format("is before the first day {}", to_iso(b.first)));
+  check_name(b.reason, "blackout.reason", where);
 }
 
 }  // namespace gge

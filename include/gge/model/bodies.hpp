@@ -18,6 +18,9 @@ struct Body {
   std::string name;    ///< "Group of Governmental Experts on ... (2004-2005)"
   BodyKind kind = BodyKind::gge;
   int members = 0;     ///< seats on the body (a GGE has about 15); >= 0, 0 = open-ended
+  /// Fewest days between the last day of one session and the first day of the next
+  /// (next.first - prev.last); 0 = no minimum. A planner's setting, checked by `gge check`.
+  int min_gap_days = 0;
   friend bool operator==(const Body&, const Body&) = default;
 };
 

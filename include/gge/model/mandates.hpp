@@ -2,6 +2,7 @@
 /// Resolutions, the mandates they give, and the deadlines a mandate must meet.
 #include "gge/core/time.hpp"
 
+#include <optional>
 #include <string>
 
 namespace gge {
@@ -26,6 +27,12 @@ struct Mandate {
   int sessions_entitled = 0;   ///< sessions the body may hold; 0 = not limited
   int days_entitled = 0;       ///< meeting days the body may hold; 0 = not limited
   std::string notes;           ///< free text, may be empty
+  // --- Planner overrides of the deadline chain (rules/deadlines.hpp); unset = the default rule.
+  std::optional<Date> consider_on;         ///< day the GA considers the report; default: opening
+  std::optional<int> submission_weeks;     ///< weeks before consideration; default 10
+  std::optional<int> distribution_weeks;   ///< weeks before consideration; default 6
+  std::optional<int> adoption_working_days;///< working days from latest end to submission; default 10
+  std::optional<Date> member_states_by;    ///< a Member-State submission date the planner adds
   friend bool operator==(const Mandate&, const Mandate&) = default;
 };
 

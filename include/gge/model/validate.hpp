@@ -17,6 +17,9 @@ void validate(const Mandate& m, Where where = {});
 void validate(const Session& s, Where where = {});
 void validate(const Meeting& m, Where where = {});
 void validate(const Holiday& h, Where where = {});
+void validate(const HolidayRule& r, Where where = {});
+void validate(const GaOpening& g, Where where = {});
+void validate(const Blackout& b, Where where = {});
 
 /// A key: 1..`max` characters of [A-Za-z0-9_./#-].
 void check_key(const std::string& key, std::string_view field, Where where, std::size_t max = 64);
