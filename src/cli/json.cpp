@@ -5,13 +5,18 @@ namespace gge {
 using nlohmann::json;
 
 void to_json(json& j, const DutyStation& v) {
-  j = {{"code", v.code}, {"name", v.name}, {"zone", v.zone}};
+  j = {{"code", v.code},
+       {"name", v.name},
+       {"zone", v.zone},
+       {"hours_from", to_hhmm(v.hours_from)},
+       {"hours_to", to_hhmm(v.hours_to)}};
 }
 void to_json(json& j, const Room& v) {
   j = {{"station", v.station}, {"name", v.name}, {"capacity", v.capacity}};
 }
 void to_json(json& j, const Body& v) {
-  j = {{"symbol", v.symbol}, {"name", v.name}, {"kind", to_string(v.kind)}, {"members", v.members}};
+  j = {{"symbol", v.symbol}, {"name", v.name}, {"kind", to_string(v.kind)}, {"members", v.members},
+       {"min_gap_days", v.min_gap_days}};
 }
 void to_json(json& j, const Expert& v) {
   j = {{"key", v.key}, {"name", v.name}, {"country", v.country}};
@@ -32,6 +37,14 @@ void to_json(json& j, const Mandate& v) {
        {"sessions_entitled", v.sessions_entitled},
        {"days_entitled", v.days_entitled},
        {"notes", v.notes}};
+  // Planner overrides of the deadline chain: null = the default rule.
+  const auto date_or_null = [](const std::optional<Date>& d) { return d ? json(to_iso(*d)) : json(nullptr); };
+  const auto int_or_null = [](const std::optional<int>& n) { return n ? json(*n) : json(nullptr); };
+  j["consider_on"] = date_or_null(v.consider_on);
+  j["submission_weeks"] = int_or_null(v.submission_weeks);
+  j["distribution_weeks"] = int_or_null(v.distribution_weeks);
+  j["adoption_working_days"] = int_or_null(v.adoption_working_days);
+  j["member_states_by"] = date_or_null(v.member_states_by);
 }
 void to_json(json& j, const Deadline& v) {
   j = {{"mandate", v.mandate}, {"kind", v.kind}, {"date", to_iso(v.date)}, {"source", v.source}};
@@ -57,6 +70,20 @@ void to_json(json& j, const Meeting& v) {
 void to_json(json& j, const Holiday& v) {
   j = {{"station", v.station}, {"date", to_iso(v.date)}, {"name", v.name},
        {"status", to_string(v.status)}};
+}
+void to_json(json& j, const HolidayRule& v) {
+  j = {{"station", v.station},       {"name", v.name},           {"kind", to_string(v.kind)},
+       {"month", v.month},           {"day", v.day},             {"weekday", v.weekday},
+       {"nth", v.nth},               {"offset", v.offset},       {"hijri_month", v.hijri_month},
+       {"hijri_day", v.hijri_day},   {"from_year", v.from_year}, {"to_year", v.to_year},
+       {"observance", to_string(v.observance)}, {"source", v.source}};
+}
+void to_json(json& j, const GaOpening& v) {
+  j = {{"session", v.session}, {"opening", to_iso(v.opening)}, {"source", v.source}};
+}
+void to_json(json& j, const Blackout& v) {
+  j = {{"station", v.station}, {"first", to_iso(v.first)}, {"last", to_iso(v.last)},
+       {"reason", v.reason},   {"severity", to_string(v.severity)}};
 }
 void to_json(json& j, const Change& v) {
   const auto parsed = [](const std::string& s) { return s.empty() ? json(nullptr) : json::parse(s); };

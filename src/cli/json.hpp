@@ -19,6 +19,9 @@ void to_json(nlohmann::json& j, const Deadline& v);
 void to_json(nlohmann::json& j, const Session& v);
 void to_json(nlohmann::json& j, const Meeting& v);
 void to_json(nlohmann::json& j, const Holiday& v);
+void to_json(nlohmann::json& j, const HolidayRule& v);
+void to_json(nlohmann::json& j, const GaOpening& v);
+void to_json(nlohmann::json& j, const Blackout& v);
 void to_json(nlohmann::json& j, const Change& v);
 
 }  // namespace gge

@@ -28,6 +28,8 @@ void add_body_commands(CLI::App& app, Context& ctx) {
   add->add_option("--name", a->body.name, "Full name")->required();
   add->add_option("--kind", a->kind, "GGE, OEWG, committee or other")->capture_default_str();
   add->add_option("--members", a->body.members, "Seats (a GGE has about 15; 0 = open-ended)");
+  add->add_option("--min-gap", a->body.min_gap_days,
+                  "Fewest days from the last day of a session to the first of the next (0 = none)");
   add->callback([&ctx, a] {
     const auto kind = parse_body_kind(a->kind);
     if (!kind) throw InputError({}, "--kind", a->kind, "expected GGE, OEWG, committee or other");

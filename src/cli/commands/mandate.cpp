@@ -11,7 +11,7 @@ namespace {
 
 struct MandateArgs {
   Mandate mandate;
-  std::string start;
+  std::string start, consider_on, member_states_by;
 };
 
 }  // namespace
@@ -31,8 +31,21 @@ void add_mandate_commands(CLI::App& app, Context& ctx) {
   add->add_option("--sessions", m.sessions_entitled, "Sessions entitled (0 = not limited)");
   add->add_option("--days", m.days_entitled, "Meeting days entitled (0 = not limited)");
   add->add_option("--notes", m.notes, "Free text, e.g. the operative paragraph");
+  add->add_option("--consider-on", a->consider_on,
+                  "Day the GA considers the report, YYYY-MM-DD (default: the session's opening)");
+  add->add_option("--submission-weeks", m.submission_weeks,
+                  "Weeks before consideration the report is submitted (default 10)");
+  add->add_option("--distribution-weeks", m.distribution_weeks,
+                  "Weeks before consideration it is distributed (default 6)");
+  add->add_option("--adoption-days", m.adoption_working_days,
+                  "Working days from the last session day to submission (default 10)");
+  add->add_option("--member-states-by", a->member_states_by,
+                  "A Member-State submission date to track, YYYY-MM-DD");
   add->callback([&ctx, a] {
     a->mandate.start = parse_date(a->start, "--start");
+    if (!a->consider_on.empty()) a->mandate.consider_on = parse_date(a->consider_on, "--consider-on");
+    if (!a->member_states_by.empty())
+      a->mandate.member_states_by = parse_date(a->member_states_by, "--member-states-by");
     auto store = ctx.open();
     add_one(store, a->mandate);
     print_added(ctx, "mandate", a->mandate.key, a->mandate);

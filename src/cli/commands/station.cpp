@@ -14,12 +14,21 @@ namespace gge::cli {
 void add_station_commands(CLI::App& app, Context& ctx) {
   auto* family = add_family(app, "station", "Duty stations: where bodies meet, with their time zone");
 
-  auto v = std::make_shared<DutyStation>();
+  struct Args {
+    DutyStation station;
+    std::string hours_from, hours_to;
+  };
+  auto a = std::make_shared<Args>();
+  auto* v = &a->station;
   auto* add = family->add_subcommand("add", "Add a duty station");
   add->add_option("CODE", v->code, "Short key, e.g. NY, GVA, VIE, NBO")->required();
   add->add_option("--name", v->name, "Full name, e.g. \"New York (UNHQ)\"")->required();
   add->add_option("--zone", v->zone, "IANA time zone, e.g. America/New_York")->required();
-  add->callback([&ctx, v] {
+  add->add_option("--hours-from", a->hours_from, "Earliest meeting start, HH:MM local (default 09:00)");
+  add->add_option("--hours-to", a->hours_to, "Latest meeting end, HH:MM local (default 21:00)");
+  add->callback([&ctx, a, v] {
+    if (!a->hours_from.empty()) v->hours_from = parse_hhmm(a->hours_from, "--hours-from");
+    if (!a->hours_to.empty()) v->hours_to = parse_hhmm(a->hours_to, "--hours-to");
     auto store = ctx.open();
     add_one(store, *v);
     print_added(ctx, "station", v->code, *v);
@@ -45,6 +54,7 @@ void add_station_commands(CLI::App& app, Context& ctx) {
       return;
     }
     print_fields({{"code", s->code}, {"name", s->name}, {"zone", s->zone},
+                  {"meeting hours", to_hhmm(s->hours_from) + "-" + to_hhmm(s->hours_to)},
                   {"rooms", std::to_string(rooms.size())},
                   {"closures", std::to_string(holidays.size())}});
     for (const auto& r : rooms) std::puts(fmt::format("  room {} ({} seats)", r.name, r.capacity).c_str());
