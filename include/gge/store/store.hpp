@@ -9,11 +9,15 @@
 ///
 /// Errors: a value that breaks an invariant or names a missing row throws `InputError` (field,
 /// value) before or instead of writing; I/O and SQLite failures throw `StorageError`.
+#include "gge/core/error.hpp"
 #include "gge/core/time.hpp"
 #include "gge/model/change.hpp"
 #include "gge/model/scenario.hpp"
 
+#include <cstdint>
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -25,7 +29,12 @@ class Store {
 public:
   enum class Mode { read_write, read_only };
 
-  /// Opens (creating when `read_write` and absent) the database at `path` and migrates it.
+  /// Opens (creating when `read_write` and absent) the database at `path` and migrates it, all
+  /// pending migrations in one transaction. `read_only` never creates, migrates or writes a file:
+  /// an absent file, or one whose schema is older than this build, is a StorageError.
+  /// A file that is not SQLite (or a SQLite database of another program) is refused with a
+  /// StorageError naming the path, and left untouched; so is a schema newer than this build
+  /// ("schema version 7 is newer than this gge knows (2)").
   static Store open(const std::filesystem::path& path, Mode mode = Mode::read_write);
   /// A fresh `:memory:` database, migrated (tests).
   static Store in_memory();
@@ -57,6 +66,9 @@ public:
   /// clock at open, or SOURCE_DATE_EPOCH when that is set.
   void set_clock(Instant now);
 
+  /// Rows per table ("station", "session", "change_log", ...), every table of the schema.
+  [[nodiscard]] std::map<std::string, std::int64_t> row_counts() const;
+
   // --- Reading. Lists are in a stable order: by key; sessions by (body, number); meetings by
   // --- (body, session, date, start); holidays by (station, date).
   [[nodiscard]] std::vector<DutyStation> stations() const;
@@ -70,6 +82,20 @@ public:
   [[nodiscard]] std::vector<Session> sessions(const std::string& body = {}) const;
   [[nodiscard]] std::vector<Meeting> meetings(const std::string& body = {}, int session = 0) const;
   [[nodiscard]] std::vector<Holiday> holidays(const std::string& station = {}) const;
+  /// Holiday rules by (station, name, from_year); `station` empty = all stations.
+  [[nodiscard]] std::vector<HolidayRule> holiday_rules(const std::string& station = {}) const;
+  /// Recorded GA openings by session number.
+  [[nodiscard]] std::vector<GaOpening> ga_openings() const;
+  /// Blackouts by (station, first, reason); the all-stations ones (station "") first.
+  [[nodiscard]] std::vector<Blackout> blackouts() const;
+  /// Calls `fn` for each meeting (of `body`, or all when empty) in the order of `meetings()`,
+  /// one row at a time: memory does not grow with the number of meetings. `fn` must not write
+  /// to this store. An exception from `fn` stops the walk and propagates.
+  void for_each_meeting(const std::function<void(const Meeting&)>& fn,
+                        const std::string& body = {}) const;
+  /// The change-log timestamp (UTC, "2026-11-28T15:17:09Z") of the newest insert or update of
+  /// the session or meeting with this UID (iCalendar LAST-MODIFIED); nullopt for an unknown uid.
+  [[nodiscard]] std::optional<std::string> last_modified(const std::string& uid) const;
   /// The change log, oldest first; `limit` 0 = all, else the newest `limit` rows.
   [[nodiscard]] std::vector<Change> changes(std::size_t limit = 0) const;
 
@@ -78,7 +104,7 @@ public:
   [[nodiscard]] std::optional<Mandate> mandate(const std::string& key) const;
   [[nodiscard]] std::optional<Session> session(const std::string& body, int number) const;
 
-  /// All planning data (not the change log).
+  /// All planning data (not the change log), every list in the order of its reader above.
   [[nodiscard]] Scenario scenario() const;
 
   // --- Writing (inside a Transaction). `add` refuses a duplicate key or a reference to a
@@ -93,9 +119,16 @@ public:
   void add(const Mandate& v);
   void add(const Deadline& v);   ///< replaces the mandate's deadline of the same kind
   void add(const Session& v);
+  /// The meeting's session must exist and hold `v.date`; a non-empty room must be a room of the
+  /// session's station; an empty kind is stored as "plenary".
   void add(const Meeting& v);
   void add(const Holiday& v);    ///< replaces the station's holiday on the same date
-  /// Adds every value of `s` in dependency order (stations first, meetings last).
+  void add(const HolidayRule& v);
+  void add(const GaOpening& v);
+  void add(const Blackout& v);   ///< station "" = every station
+  /// Adds every value of `s` in dependency order (stations first, meetings last), all or
+  /// nothing (a savepoint inside the caller's transaction). Prepared statements are reused
+  /// across rows: this is the bulk-load path.
   void add(const Scenario& s);
 
   /// Rewrites the session (found by body and number) with `v`'s days, station, room and status.
@@ -106,6 +139,17 @@ public:
   void update(const Meeting& v);
   /// Removes a mandate's stored deadlines (before they are recomputed).
   void clear_deadlines(const std::string& mandate);
+  /// Replaces all deadlines of `mandate` with `deadlines` (recomputed ones). Each must name
+  /// `mandate`, else InputError; an unknown mandate is an InputError.
+  void replace_deadlines(const std::string& mandate, const std::vector<Deadline>& deadlines);
+  /// Replaces all holiday rules of `station` with `rules` (each must name `station`).
+  void replace_holiday_rules(const std::string& station, const std::vector<HolidayRule>& rules);
+  /// Removes the meetings of session `body`#`session`; returns how many were removed.
+  std::size_t remove_meetings(const std::string& body, int session);
+  /// Removes the station's holiday on `date`; false when there was none.
+  bool remove_holiday(const std::string& station, Date date);
+  /// Removes the blackout with key (`station`, `first`, `reason`); false when there was none.
+  bool remove_blackout(const std::string& station, Date first, const std::string& reason);
 
   struct Impl;
 
