@@ -430,12 +430,94 @@ void Store::add(const Blackout& v) {
   });
 }
 
+namespace {
+
+// Thrown by the bulk path when SQLite refuses a set: the caller redoes the load row by row,
+// which finds the first bad row and names it.
+struct RedoRowByRow {};
+
+// The bulk path for sessions and meetings: rows go into connection-private staging tables
+// (no triggers, no indexes, in memory), then into the real tables with one INSERT ... SELECT
+// each. The triggers still write the change log row by row, but one statement journal covers
+// the whole set instead of one per row (the per-row journal was most of the cost of a load).
+void bulk_sessions_and_meetings(Store::Impl& impl, const Scenario& s) {
+  detail::storage_guard(impl.path, "cannot stage", [&] {
+    impl.db.exec("DELETE FROM temp.stage_session; DELETE FROM temp.stage_meeting");
+  });
+  {
+    auto q = impl.query("INSERT INTO temp.stage_session VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    for (const auto& v : s.sessions) {
+      validate(v);
+      q->bind(1, v.body);
+      q->bind(2, v.number);
+      bind_date(*q, 3, v.first);
+      bind_date(*q, 4, v.last);
+      q->bind(5, v.station);
+      bind_text_or_null(*q, 6, v.room);
+      q->bind(7, std::string{to_string(v.status)});
+      q->bind(8, v.uid.empty() ? make_uid("session", detail::session_key(v.body, v.number)) : v.uid);
+      q->bind(9, v.revision);
+      detail::storage_guard(impl.path, "cannot stage", [&] { q->exec(); });
+      q->reset();
+    }
+  }
+  {
+    auto q = impl.query("INSERT INTO temp.stage_meeting VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+    for (const auto& v : s.meetings) {
+      validate(v);
+      q->bind(1, v.body);
+      q->bind(2, v.session);
+      bind_date(*q, 3, v.date);
+      q->bind(4, static_cast<int>(v.start.count()));
+      q->bind(5, static_cast<int>(v.end.count()));
+      bind_text_or_null(*q, 6, v.room);
+      q->bind(7, v.kind.empty() ? std::string{"plenary"} : v.kind);
+      q->bind(8, v.number);
+      q->bind(9, v.uid.empty()
+                     ? make_uid("meeting", detail::meeting_key(v.body, v.session, v.date, v.start))
+                     : v.uid);
+      q->bind(10, v.revision);
+      detail::storage_guard(impl.path, "cannot stage", [&] { q->exec(); });
+      q->reset();
+    }
+  }
+  try {
+    impl.db.exec(
+        "INSERT INTO main.session (body, number, first, last, station, room, status, uid, revision) "
+        "SELECT body, number, first, last, station, room, status, uid, revision "
+        "FROM temp.stage_session ORDER BY rowid");
+    // What no constraint says: a meeting lies within its session's days, in a room of its
+    // session's station.
+    const bool misplaced = impl.db.execAndGet(
+        "SELECT EXISTS (SELECT 1 FROM temp.stage_meeting m "
+        "LEFT JOIN main.session s ON s.body = m.body AND s.number = m.session "
+        "WHERE s.id IS NULL OR m.date < s.first OR m.date > s.last OR (m.room IS NOT NULL AND "
+        "NOT EXISTS (SELECT 1 FROM main.room r WHERE r.station = s.station AND r.name = m.room)))")
+        .getInt() != 0;
+    if (misplaced) throw RedoRowByRow{};
+    impl.db.exec(
+        "INSERT INTO main.meeting (body, session, date, start, end, room, kind, number, uid, revision) "
+        "SELECT body, session, date, start, end, room, kind, number, uid, revision "
+        "FROM temp.stage_meeting ORDER BY rowid");
+  } catch (const SQLite::Exception& e) {
+    if (e.getErrorCode() != SQLITE_CONSTRAINT)
+      throw StorageError(fmt::format("{}: cannot load sessions and meetings: {}", impl.path, e.what()));
+    throw RedoRowByRow{};
+  }
+  impl.db.exec("DELETE FROM temp.stage_session; DELETE FROM temp.stage_meeting");
+}
+
+}  // namespace
+
 void Store::add(const Scenario& s) {
   auto& impl = *m_impl;
   impl.require_writable();
   impl.sync_clock();
-  detail::storage_guard(impl.path, "cannot begin", [&] { impl.db.exec("SAVEPOINT gge_add_scenario"); });
-  try {
+  const auto rollback = [&] {
+    impl.db.tryExec("ROLLBACK TO gge_add_scenario");
+    impl.db.tryExec("RELEASE gge_add_scenario");
+  };
+  const auto small_tables = [&] {
     for (const auto& v : s.stations) add(v);
     for (const auto& v : s.rooms) add(v);
     for (const auto& v : s.bodies) add(v);
@@ -448,12 +530,28 @@ void Store::add(const Scenario& s) {
     for (const auto& v : s.holiday_rules) add(v);
     for (const auto& v : s.ga_openings) add(v);
     for (const auto& v : s.blackouts) add(v);
+  };
+  detail::storage_guard(impl.path, "cannot begin", [&] { impl.db.exec("SAVEPOINT gge_add_scenario"); });
+  try {
+    small_tables();
+    bulk_sessions_and_meetings(impl, s);
+    impl.db.exec("RELEASE gge_add_scenario");
+    return;
+  } catch (const RedoRowByRow&) {
+    // Fall through: the same load row by row names the first bad row (or succeeds, e.g. when
+    // a UID needed a salt).
+  } catch (...) {
+    rollback();
+    throw;
+  }
+  impl.db.tryExec("ROLLBACK TO gge_add_scenario");
+  try {
+    small_tables();
     for (const auto& v : s.sessions) add(v);
     for (const auto& v : s.meetings) add(v);
     impl.db.exec("RELEASE gge_add_scenario");
   } catch (...) {
-    impl.db.tryExec("ROLLBACK TO gge_add_scenario");
-    impl.db.tryExec("RELEASE gge_add_scenario");
+    rollback();
     throw;
   }
 }
