@@ -291,3 +291,34 @@ TEST_CASE("remove_meetings, remove_holiday and remove_blackout report what they 
   const auto counts = store.row_counts();
   CHECK(counts.at("meeting") == 1);
 }
+
+TEST_CASE("a scenario whose meeting lies outside its session is refused by name", "[store]") {
+  auto store = Store::in_memory();
+  Scenario s = test::sample_scenario();
+  s.meetings.push_back({"GGE-ICT-2004", 2, d("2005-03-14"), hm(10), hm(13), "", "plenary", 9, "", 0});
+  try {
+    store.add(s);
+    FAIL("no error");
+  } catch (const InputError& e) {
+    CHECK(e.field() == "meeting.date");
+    CHECK(e.value() == "2005-03-14");
+  }
+  CHECK(store.row_counts().at("change_log") == 0);
+  CHECK(store.stations().empty());
+}
+
+TEST_CASE("a scenario meeting in a slot a moved meeting left still loads, with a fresh uid", "[store]") {
+  auto store = loaded();
+  auto moved = store.meetings("GGE-ICT-2004", 2).front();
+  Store::Transaction tx(store);
+  moved.date = d("2005-03-08");
+  store.update(moved);
+  Scenario more;
+  more.meetings = {{"GGE-ICT-2004", 2, d("2005-03-07"), hm(10), hm(13), "", "plenary", 2, "", 0}};
+  store.add(more);
+  tx.commit();
+  const auto all = store.meetings("GGE-ICT-2004", 2);
+  REQUIRE(all.size() == 2);
+  CHECK(all[0].uid != all[1].uid);
+  CHECK(all[1].uid == moved.uid);
+}
