@@ -93,10 +93,17 @@ public:
   /// to this store. An exception from `fn` stops the walk and propagates.
   void for_each_meeting(const std::function<void(const Meeting&)>& fn,
                         const std::string& body = {}) const;
-  /// The change-log timestamp (UTC, "2026-11-28T15:17:09Z") of the newest insert or update of
+  /// The change-log timestamp (UTC, "2026-11-28T15:17:09Z") of the newest change (any action) of
   /// the session or meeting with this UID (iCalendar LAST-MODIFIED); nullopt for an unknown uid.
   [[nodiscard]] std::optional<std::string> last_modified(const std::string& uid) const;
-  /// The change log, oldest first; `limit` 0 = all, else the newest `limit` rows.
+  /// The change log, oldest first; `limit` 0 = all, else the newest `limit` rows. Keys: station
+  /// "NY", room "NY Conference Room 4", body/expert/mandate/resolution their key, membership
+  /// "ru-1 GGE-ICT-2004", deadline "58/32-ict submission", session "GGE-ICT-2004#2", meeting
+  /// "GGE-ICT-2004#2 2005-03-07 10:00", holiday "NY 2005-01-03", holiday_rule
+  /// "NY Independence Day 0" (station, name, from_year), ga_opening "GA 60", blackout
+  /// "NY 2005-09-14 high-level week" ("*" for every station). before/after are JSON objects
+  /// with the scenario-format field names (times "HH:MM"); an update that changes nothing is
+  /// not logged.
   [[nodiscard]] std::vector<Change> changes(std::size_t limit = 0) const;
 
   [[nodiscard]] std::optional<DutyStation> station(const std::string& code) const;
@@ -109,7 +116,8 @@ public:
 
   // --- Writing (inside a Transaction). `add` refuses a duplicate key or a reference to a
   // --- missing row with InputError naming the field and value. Session and meeting UIDs are
-  // --- created here when empty and kept for life; revisions start at 0.
+  // --- created here when empty (make_uid(kind, natural key), gge/model/uid.hpp; the next salt
+  // --- when that one is taken) and kept for life; revisions start at the given value (0).
   void add(const DutyStation& v);
   void add(const Room& v);
   void add(const Body& v);
@@ -127,8 +135,10 @@ public:
   void add(const GaOpening& v);
   void add(const Blackout& v);   ///< station "" = every station
   /// Adds every value of `s` in dependency order (stations first, meetings last), all or
-  /// nothing (a savepoint inside the caller's transaction). Prepared statements are reused
-  /// across rows: this is the bulk-load path.
+  /// nothing (a savepoint inside the caller's transaction, or its own). This is the bulk-load
+  /// path: sessions and meetings go in as one set each (the change log is still written by the
+  /// triggers); when SQLite refuses a set, the load is redone row by row so the InputError
+  /// names the first bad row. Same results and UIDs as adding the values one by one.
   void add(const Scenario& s);
 
   /// Rewrites the session (found by body and number) with `v`'s days, station, room and status.
