@@ -8,9 +8,13 @@
 PRAGMA application_id = 1195853105;  -- 0x47474531, "GGE1"
 
 -- The time stamped on change_log rows (UTC, ISO 8601); the store sets it, triggers read it.
+-- `quiet` is 1 only inside the store's bulk load of sessions and meetings, which then writes
+-- their change-log rows itself, as one set, from the *_log_row views below (same keys, same
+-- JSON); the insert triggers of session and meeting stay silent meanwhile.
 CREATE TABLE clock (
-  id  INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
-  now TEXT NOT NULL
+  id    INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
+  now   TEXT NOT NULL,
+  quiet INTEGER NOT NULL DEFAULT 0 CHECK (quiet IN (0, 1))
 ) STRICT;
 INSERT INTO clock (id, now) VALUES (1, '1970-01-01T00:00:00Z');
 
@@ -305,7 +309,12 @@ CREATE TRIGGER deadline_log_delete AFTER DELETE ON deadline BEGIN
 END;
 
 -- session
-CREATE TRIGGER session_log_insert AFTER INSERT ON session BEGIN
+-- The change-log key, uid and JSON of each row (the bulk load's change log).
+CREATE VIEW session_log_row AS
+  SELECT r.id AS id, r.body || '#' || r.number AS key, r.uid AS uid,
+         json_object('body', r.body, 'number', r.number, 'first', r.first, 'last', r.last, 'station', r.station, 'room', ifnull(r.room, ''), 'status', r.status, 'uid', r.uid, 'revision', r.revision) AS row
+  FROM session AS r;
+CREATE TRIGGER session_log_insert AFTER INSERT ON session WHEN (SELECT quiet FROM clock WHERE id = 1) = 0 BEGIN
   INSERT INTO change_log (at, table_name, action, key, uid, before, after)
   VALUES ((SELECT now FROM clock WHERE id = 1), 'session', 'insert', NEW.body || '#' || NEW.number, NEW.uid, NULL,
           json_object('body', NEW.body, 'number', NEW.number, 'first', NEW.first, 'last', NEW.last, 'station', NEW.station, 'room', ifnull(NEW.room, ''), 'status', NEW.status, 'uid', NEW.uid, 'revision', NEW.revision));
@@ -325,7 +334,12 @@ CREATE TRIGGER session_log_delete AFTER DELETE ON session BEGIN
 END;
 
 -- meeting
-CREATE TRIGGER meeting_log_insert AFTER INSERT ON meeting BEGIN
+-- The change-log key, uid and JSON of each row (the bulk load's change log).
+CREATE VIEW meeting_log_row AS
+  SELECT r.id AS id, r.body || '#' || r.session || ' ' || r.date || ' ' || printf('%02d:%02d', r.start / 60, r.start % 60) AS key, r.uid AS uid,
+         json_object('body', r.body, 'session', r.session, 'date', r.date, 'start', printf('%02d:%02d', r.start / 60, r.start % 60), 'end', printf('%02d:%02d', r.end / 60, r.end % 60), 'room', ifnull(r.room, ''), 'kind', r.kind, 'number', r.number, 'uid', r.uid, 'revision', r.revision) AS row
+  FROM meeting AS r;
+CREATE TRIGGER meeting_log_insert AFTER INSERT ON meeting WHEN (SELECT quiet FROM clock WHERE id = 1) = 0 BEGIN
   INSERT INTO change_log (at, table_name, action, key, uid, before, after)
   VALUES ((SELECT now FROM clock WHERE id = 1), 'meeting', 'insert', NEW.body || '#' || NEW.session || ' ' || NEW.date || ' ' || printf('%02d:%02d', NEW.start / 60, NEW.start % 60), NEW.uid, NULL,
           json_object('body', NEW.body, 'session', NEW.session, 'date', NEW.date, 'start', printf('%02d:%02d', NEW.start / 60, NEW.start % 60), 'end', printf('%02d:%02d', NEW.end / 60, NEW.end % 60), 'room', ifnull(NEW.room, ''), 'kind', NEW.kind, 'number', NEW.number, 'uid', NEW.uid, 'revision', NEW.revision));

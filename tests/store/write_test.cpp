@@ -322,3 +322,54 @@ TEST_CASE("a scenario meeting in a slot a moved meeting left still loads, with a
   CHECK(all[0].uid != all[1].uid);
   CHECK(all[1].uid == moved.uid);
 }
+
+TEST_CASE("the bulk load logs exactly what adding row by row logs", "[store]") {
+  const Scenario s = test::sample_scenario();
+  auto bulk = Store::in_memory();
+  auto rows = Store::in_memory();
+  for (auto* st : {&bulk, &rows}) st->set_clock(Instant{std::chrono::seconds{1100000000}});
+  {
+    Store::Transaction tx(bulk);
+    bulk.add(s);
+    tx.commit();
+  }
+  {
+    Store::Transaction tx(rows);
+    for (const auto& v : s.stations) rows.add(v);
+    for (const auto& v : s.rooms) rows.add(v);
+    for (const auto& v : s.bodies) rows.add(v);
+    for (const auto& v : s.experts) rows.add(v);
+    for (const auto& v : s.memberships) rows.add(v);
+    for (const auto& v : s.resolutions) rows.add(v);
+    for (const auto& v : s.mandates) rows.add(v);
+    for (const auto& v : s.deadlines) rows.add(v);
+    for (const auto& v : s.holidays) rows.add(v);
+    for (const auto& v : s.holiday_rules) rows.add(v);
+    for (const auto& v : s.ga_openings) rows.add(v);
+    for (const auto& v : s.blackouts) rows.add(v);
+    for (const auto& v : s.sessions) rows.add(v);
+    for (const auto& v : s.meetings) rows.add(v);
+    tx.commit();
+  }
+  const auto a = bulk.changes(), b = rows.changes();
+  REQUIRE(a.size() == b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    INFO(i << ": " << a[i].key);
+    CHECK(a[i].id == b[i].id);
+    CHECK(a[i].at == b[i].at);
+    CHECK(a[i].table == b[i].table);
+    CHECK(a[i].action == b[i].action);
+    CHECK(a[i].key == b[i].key);
+    CHECK(a[i].before == b[i].before);
+    CHECK(a[i].after == b[i].after);
+  }
+  CHECK(bulk.scenario() == rows.scenario());
+  // The triggers speak again after the bulk load.
+  {
+    Store::Transaction tx(bulk);
+    bulk.add(Meeting{"GGE-ICT-2004", 2, d("2005-03-08"), hm(10), hm(13), "", "plenary", 2, "", 0});
+    tx.commit();
+  }
+  CHECK(bulk.changes(1).front().key == "GGE-ICT-2004#2 2005-03-08 10:00");
+  CHECK(bulk.last_modified(bulk.sessions().front().uid) == "2004-11-09T11:33:20Z");
+}
