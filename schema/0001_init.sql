@@ -161,8 +161,6 @@ CREATE TABLE blackout (
   severity TEXT NOT NULL CHECK (severity IN ('warning', 'error')),
   CHECK (last >= first)
 ) STRICT;
-CREATE INDEX meeting_date ON meeting (date, start);
-CREATE INDEX session_station ON session (station, first);
 CREATE UNIQUE INDEX blackout_key ON blackout (ifnull(station, ''), first, reason);
 
 -- UIDs are created once and kept for life.
