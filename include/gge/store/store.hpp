@@ -9,11 +9,15 @@
 ///
 /// Errors: a value that breaks an invariant or names a missing row throws `InputError` (field,
 /// value) before or instead of writing; I/O and SQLite failures throw `StorageError`.
+#include "gge/core/error.hpp"
 #include "gge/core/time.hpp"
 #include "gge/model/change.hpp"
 #include "gge/model/scenario.hpp"
 
+#include <cstdint>
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -25,7 +29,12 @@ class Store {
 public:
   enum class Mode { read_write, read_only };
 
-  /// Opens (creating when `read_write` and absent) the database at `path` and migrates it.
+  /// Opens (creating when `read_write` and absent) the database at `path` and migrates it, all
+  /// pending migrations in one transaction. `read_only` never creates, migrates or writes a file:
+  /// an absent file, or one whose schema is older than this build, is a StorageError.
+  /// A file that is not SQLite (or a SQLite database of another program) is refused with a
+  /// StorageError naming the path, and left untouched; so is a schema newer than this build
+  /// ("schema version 7 is newer than this gge knows (2)").
   static Store open(const std::filesystem::path& path, Mode mode = Mode::read_write);
   /// A fresh `:memory:` database, migrated (tests).
   static Store in_memory();
@@ -57,6 +66,9 @@ public:
   /// clock at open, or SOURCE_DATE_EPOCH when that is set.
   void set_clock(Instant now);
 
+  /// Rows per table ("station", "session", "change_log", ...), every table of the schema.
+  [[nodiscard]] std::map<std::string, std::int64_t> row_counts() const;
+
   // --- Reading. Lists are in a stable order: by key; sessions by (body, number); meetings by
   // --- (body, session, date, start); holidays by (station, date).
   [[nodiscard]] std::vector<DutyStation> stations() const;
@@ -70,7 +82,28 @@ public:
   [[nodiscard]] std::vector<Session> sessions(const std::string& body = {}) const;
   [[nodiscard]] std::vector<Meeting> meetings(const std::string& body = {}, int session = 0) const;
   [[nodiscard]] std::vector<Holiday> holidays(const std::string& station = {}) const;
-  /// The change log, oldest first; `limit` 0 = all, else the newest `limit` rows.
+  /// Holiday rules by (station, name, from_year); `station` empty = all stations.
+  [[nodiscard]] std::vector<HolidayRule> holiday_rules(const std::string& station = {}) const;
+  /// Recorded GA openings by session number.
+  [[nodiscard]] std::vector<GaOpening> ga_openings() const;
+  /// Blackouts by (station, first, reason); the all-stations ones (station "") first.
+  [[nodiscard]] std::vector<Blackout> blackouts() const;
+  /// Calls `fn` for each meeting (of `body`, or all when empty) in the order of `meetings()`,
+  /// one row at a time: memory does not grow with the number of meetings. `fn` must not write
+  /// to this store. An exception from `fn` stops the walk and propagates.
+  void for_each_meeting(const std::function<void(const Meeting&)>& fn,
+                        const std::string& body = {}) const;
+  /// The change-log timestamp (UTC, "2026-11-28T15:17:09Z") of the newest change (any action) of
+  /// the session or meeting with this UID (iCalendar LAST-MODIFIED); nullopt for an unknown uid.
+  [[nodiscard]] std::optional<std::string> last_modified(const std::string& uid) const;
+  /// The change log, oldest first; `limit` 0 = all, else the newest `limit` rows. Keys: station
+  /// "NY", room "NY Conference Room 4", body/expert/mandate/resolution their key, membership
+  /// "ru-1 GGE-ICT-2004", deadline "58/32-ict submission", session "GGE-ICT-2004#2", meeting
+  /// "GGE-ICT-2004#2 2005-03-07 10:00", holiday "NY 2005-01-03", holiday_rule
+  /// "NY Independence Day 0" (station, name, from_year), ga_opening "GA 60", blackout
+  /// "NY 2005-09-14 high-level week" ("*" for every station). before/after are JSON objects
+  /// with the scenario-format field names (times "HH:MM"); an update that changes nothing is
+  /// not logged.
   [[nodiscard]] std::vector<Change> changes(std::size_t limit = 0) const;
 
   [[nodiscard]] std::optional<DutyStation> station(const std::string& code) const;
@@ -78,12 +111,13 @@ public:
   [[nodiscard]] std::optional<Mandate> mandate(const std::string& key) const;
   [[nodiscard]] std::optional<Session> session(const std::string& body, int number) const;
 
-  /// All planning data (not the change log).
+  /// All planning data (not the change log), every list in the order of its reader above.
   [[nodiscard]] Scenario scenario() const;
 
   // --- Writing (inside a Transaction). `add` refuses a duplicate key or a reference to a
   // --- missing row with InputError naming the field and value. Session and meeting UIDs are
-  // --- created here when empty and kept for life; revisions start at 0.
+  // --- created here when empty (make_uid(kind, natural key), gge/model/uid.hpp; the next salt
+  // --- when that one is taken) and kept for life; revisions start at the given value (0).
   void add(const DutyStation& v);
   void add(const Room& v);
   void add(const Body& v);
@@ -93,9 +127,18 @@ public:
   void add(const Mandate& v);
   void add(const Deadline& v);   ///< replaces the mandate's deadline of the same kind
   void add(const Session& v);
+  /// The meeting's session must exist and hold `v.date`; a non-empty room must be a room of the
+  /// session's station; an empty kind is stored as "plenary".
   void add(const Meeting& v);
   void add(const Holiday& v);    ///< replaces the station's holiday on the same date
-  /// Adds every value of `s` in dependency order (stations first, meetings last).
+  void add(const HolidayRule& v);
+  void add(const GaOpening& v);
+  void add(const Blackout& v);   ///< station "" = every station
+  /// Adds every value of `s` in dependency order (stations first, meetings last), all or
+  /// nothing (a savepoint inside the caller's transaction, or its own). This is the bulk-load
+  /// path: sessions and meetings go in as one set each (the change log is still written by the
+  /// triggers); when SQLite refuses a set, the load is redone row by row so the InputError
+  /// names the first bad row. Same results and UIDs as adding the values one by one.
   void add(const Scenario& s);
 
   /// Rewrites the session (found by body and number) with `v`'s days, station, room and status.
@@ -106,6 +149,17 @@ public:
   void update(const Meeting& v);
   /// Removes a mandate's stored deadlines (before they are recomputed).
   void clear_deadlines(const std::string& mandate);
+  /// Replaces all deadlines of `mandate` with `deadlines` (recomputed ones). Each must name
+  /// `mandate`, else InputError; an unknown mandate is an InputError.
+  void replace_deadlines(const std::string& mandate, const std::vector<Deadline>& deadlines);
+  /// Replaces all holiday rules of `station` with `rules` (each must name `station`).
+  void replace_holiday_rules(const std::string& station, const std::vector<HolidayRule>& rules);
+  /// Removes the meetings of session `body`#`session`; returns how many were removed.
+  std::size_t remove_meetings(const std::string& body, int session);
+  /// Removes the station's holiday on `date`; false when there was none.
+  bool remove_holiday(const std::string& station, Date date);
+  /// Removes the blackout with key (`station`, `first`, `reason`); false when there was none.
+  bool remove_blackout(const std::string& station, Date first, const std::string& reason);
 
   struct Impl;
 

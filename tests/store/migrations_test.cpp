@@ -1,0 +1,137 @@
+// Migrations: a database of every schema version, holding data, is opened by this build and
+// nothing is lost. When schema/0002_*.sql is added, add a row for version 2 to k_data_at.
+#include "fixture.hpp"
+#include "gge/store/store.hpp"
+#include "store/migrations.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <set>
+
+using namespace gge;
+
+namespace {
+
+struct DataAt {
+  int version;      ///< the schema version this SQL is written for
+  const char* sql;  ///< rows in every table of that version
+};
+
+constexpr DataAt k_data_at[] = {
+    {1, R"sql(
+      INSERT INTO station VALUES ('NY', 'New York (UNHQ)', 'America/New_York', 540, 1260);
+      INSERT INTO room VALUES ('NY', 'Conference Room 4', 120);
+      INSERT INTO body VALUES ('GGE-ICT-2004', 'GGE on ICT', 'GGE', 15, 0);
+      INSERT INTO expert VALUES ('ru-1', 'A. Expert', 'Russian Federation');
+      INSERT INTO membership VALUES ('ru-1', 'GGE-ICT-2004', 'chair');
+      INSERT INTO resolution VALUES ('58/32', '2003-12-08', 58, 'ICT', '');
+      INSERT INTO mandate VALUES ('58/32-ict', 'GGE-ICT-2004', '58/32', '2004-01-01', 60, 3, 0, '',
+                                  '2005-10-10', 10, NULL, NULL, NULL);
+      INSERT INTO deadline VALUES ('58/32-ict', 'submission', '2005-08-01', 'rule');
+      INSERT INTO session (body, number, first, last, station, room, status, uid, revision)
+        VALUES ('GGE-ICT-2004', 1, '2004-07-12', '2004-07-16', 'NY', 'Conference Room 4', 'held', 'a@gge', 2);
+      INSERT INTO meeting (body, session, date, start, end, room, kind, number, uid, revision)
+        VALUES ('GGE-ICT-2004', 1, '2004-07-12', 600, 780, NULL, 'plenary', 1, 'b@gge', 0);
+      INSERT INTO holiday VALUES ('NY', '2004-07-05', 'Independence Day (observed)', 'confirmed');
+      INSERT INTO holiday_rule VALUES ('NY', 'Independence Day', 'fixed', 7, 4, 0, 0, 0, 0, 0, 0, 0, 'nearest', '');
+      INSERT INTO ga_opening VALUES (59, '2004-09-14', '');
+      INSERT INTO blackout (station, first, last, reason, severity) VALUES (NULL, '2005-07-01', '2005-07-29', 'ECOSOC', 'warning');
+    )sql"},
+};
+
+// Creates a database exactly as a build whose newest migration was `version` left it.
+void create_at(const std::filesystem::path& path, int version) {
+  SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  for (const auto& m : detail::migrations()) {
+    if (m.version > version) break;
+    db.exec(m.sql);
+    db.exec("PRAGMA user_version = " + std::to_string(m.version));
+  }
+}
+
+using Rows = std::multiset<std::string>;
+
+// Every table and its rows (each row as its columns' quoted values), by column name.
+std::map<std::string, Rows> contents(SQLite::Database& db,
+                                     const std::map<std::string, std::vector<std::string>>& columns) {
+  std::map<std::string, Rows> out;
+  for (const auto& [table, cols] : columns) {
+    std::string select = "SELECT ";
+    for (std::size_t i = 0; i < cols.size(); ++i)
+      select += (i ? " || '|' || quote(\"" : "quote(\"") + cols[i] + "\")";
+    SQLite::Statement q(db, select + " FROM \"" + table + "\"");
+    while (q.executeStep()) out[table].insert(q.getColumn(0).getString());
+  }
+  return out;
+}
+
+std::map<std::string, std::vector<std::string>> columns_of(SQLite::Database& db) {
+  std::map<std::string, std::vector<std::string>> out;
+  SQLite::Statement t(db, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+  while (t.executeStep()) {
+    const std::string table = t.getColumn(0).getString();
+    SQLite::Statement c(db, "SELECT name FROM pragma_table_info(?1)");
+    c.bind(1, table);
+    while (c.executeStep()) out[table].push_back(c.getColumn(0).getString());
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the embedded migrations are numbered 1, 2, ... without gaps", "[store]") {
+  int expected = 1;
+  for (const auto& m : detail::migrations()) CHECK(m.version == expected++);
+  CHECK(Store::latest_schema_version() == expected - 1);
+  CHECK(Store::latest_schema_version() >= 1);
+}
+
+TEST_CASE("every table has data in the migration test's fixtures", "[store]") {
+  // A new table without a row in k_data_at would not be checked for losses.
+  for (const auto& data : k_data_at) {
+    test::TempDir dir;
+    const auto path = dir.path() / "v.db";
+    create_at(path, data.version);
+    SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+    db.exec(data.sql);
+    for (const auto& [table, rows] : contents(db, columns_of(db))) {
+      INFO("version " << data.version << " table " << table);
+      CHECK(!rows.empty());
+    }
+  }
+}
+
+TEST_CASE("a database of every schema version opens with nothing lost", "[store]") {
+  REQUIRE(std::size(k_data_at) == static_cast<std::size_t>(Store::latest_schema_version()));
+  for (const auto& data : k_data_at) {
+    INFO("data at schema version " << data.version);
+    test::TempDir dir;
+    const auto path = dir.path() / "old.db";
+    create_at(path, data.version);
+    std::map<std::string, std::vector<std::string>> old_columns;
+    std::map<std::string, Rows> before;
+    {
+      SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+      db.exec("PRAGMA foreign_keys = ON");
+      db.exec(data.sql);
+      old_columns = columns_of(db);
+      before = contents(db, old_columns);
+    }
+    {
+      auto store = Store::open(path);  // migrates to the latest version
+      CHECK(store.schema_version() == Store::latest_schema_version());
+      CHECK(store.stations().size() == 1);
+      CHECK(store.sessions().front().uid == "a@gge");
+      CHECK(store.sessions().front().revision == 2);
+    }
+    SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+    const auto after = contents(db, old_columns);  // the old columns of every old table
+    for (const auto& [table, rows] : before) {
+      INFO("table " << table);
+      REQUIRE(after.count(table) == 1);
+      for (const auto& row : rows) CHECK(after.at(table).count(row) >= rows.count(row));
+    }
+  }
+}
