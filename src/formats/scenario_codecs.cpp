@@ -58,10 +58,11 @@ void refuse(const toml::node& n, std::string_view field, Where where, std::strin
   throw InputError(std::string{where}, std::string{field}, render(n), std::move(problem));
 }
 
-std::string one_of(const std::string_view* names, std::size_t n) {
+std::string one_of(const std::string_view* names, std::size_t n, std::string_view last_joint) {
   std::string out;
   for (std::size_t i = 0; i < n; ++i) {
-    if (i > 0) out += (i + 1 == n) ? " or " : ", ";
+    if (i > 0 && i + 1 == n) out += fmt::format(" {} ", last_joint);
+    else if (i > 0) out += ", ";
     out += names[i];
   }
   return out;

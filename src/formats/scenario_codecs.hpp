@@ -63,8 +63,9 @@ struct Codec<std::optional<V>> {
   static std::string write(const std::optional<V>& v) { return v ? Codec<V>::write(*v) : ""; }
 };
 
-/// "a, b or c": the spellings an enumeration accepts, for messages.
-std::string one_of(const std::string_view* names, std::size_t n);
+/// "a, b or c" (or "a, b and c" with `last_joint` "and"): a list of names for messages.
+std::string one_of(const std::string_view* names, std::size_t n,
+                   std::string_view last_joint = "or");
 
 /// An enumeration spelled by the model's `to_string` / `parse_*` pair.
 template <class E, std::optional<E> (*Parse)(std::string_view), E... Values>

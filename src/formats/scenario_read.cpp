@@ -180,7 +180,7 @@ private:
     std::vector<std::string_view> names;
     for (const auto& f : Table<T>::fields)
       if (f.presence == Presence::required) names.push_back(f.name);
-    return detail::one_of(names.data(), names.size());
+    return detail::one_of(names.data(), names.size(), "and");
   }
 
   // The model's invariants, plus what the model leaves to the formats: deadlines, UIDs.

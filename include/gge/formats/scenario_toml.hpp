@@ -19,6 +19,7 @@
 /// - a session's `first`..`last` are inclusive days; a meeting's `start`..`end` is [start, end);
 /// - sessions and meetings carry `uid` (kept by dump -> load, so iCalendar identity survives) and
 ///   `revision` (written when not 0, so an iCalendar SEQUENCE never goes back); both optional.
+#include "gge/core/error.hpp"
 #include "gge/model/scenario.hpp"
 
 #include <filesystem>
