@@ -24,14 +24,26 @@ namespace {
 using detail::Presence;
 using detail::Table;
 
-/// Where a row and each of its keys sit in the file.
+/// Where a row and each of its keys sit in the file. Points into the parsed TOML document,
+/// which lives as long as the read.
 struct RowSite {
   int line = 0;  ///< the [[table]] header
   struct Key {
+    std::string_view name;
     int line;
-    std::string value;  ///< as written, for messages
+    const toml::node* node;
   };
-  std::map<std::string, Key, std::less<>> keys;
+  std::vector<Key> keys;  ///< in line order; a dozen at most, so a linear search
+  [[nodiscard]] const Key* find(std::string_view name) const {
+    for (const Key& k : keys)
+      if (k.name == name) return &k;
+    return nullptr;
+  }
+  /// The key's value as written, for messages; "" when the key is absent.
+  [[nodiscard]] std::string value(std::string_view name) const {
+    const Key* k = find(name);
+    return k ? detail::render(*k->node) : std::string{};
+  }
 };
 
 class Reader {
@@ -66,8 +78,8 @@ private:
 
   std::string at(int line) const { return fmt::format("{}:{}", m_name, line); }
   std::string at(const RowSite& site, std::string_view key) const {
-    const auto it = site.keys.find(key);
-    return at(it == site.keys.end() ? site.line : it->second.line);
+    const RowSite::Key* k = site.find(key);
+    return at(k ? k->line : site.line);
   }
 
   // toml++ refuses 2005-02-30 as a date literal with a bare description; say it as the model
@@ -136,27 +148,32 @@ private:
     T row{};
     RowSite site;
     site.line = header;
-    std::vector<std::pair<int, std::string_view>> keys;  // in line order
-    for (auto&& [key, node] : tbl) keys.emplace_back(node.source().begin.line, key.str());
-    std::stable_sort(keys.begin(), keys.end());
-    for (const auto& [line, key] : keys) {
-      const toml::node& node = *tbl.get(key);
-      const std::string name = fmt::format("{}.{}", D::name, key);
+    for (auto&& [key, node] : tbl)
+      site.keys.push_back({key.str(), static_cast<int>(node.source().begin.line), &node});
+    std::stable_sort(site.keys.begin(), site.keys.end(),
+                     [](const auto& a, const auto& b) { return a.line < b.line; });
+    for (const RowSite::Key& k : site.keys) {
       const auto f = std::find_if(D::fields.begin(), D::fields.end(),
-                                  [&](const auto& fd) { return fd.name == key; });
+                                  [&](const auto& fd) { return fd.name == k.name; });
       if (f == D::fields.end())
-        throw InputError(at(line), name, detail::render(node),
+        throw InputError(at(k.line), fmt::format("{}.{}", D::name, k.name),
+                         detail::render(*k.node),
                          fmt::format("unknown key (a {} has {})", D::name, field_names<T>()));
-      site.keys.emplace(std::string{key}, RowSite::Key{line, detail::render(node)});
-      f->read(row, node, name, at(line));
+      // Locations are made only for a message: a large file has hundreds of thousands of keys.
+      try {
+        f->read(row, *k.node, qualified_names<T>()[static_cast<std::size_t>(f - D::fields.begin())],
+                {});
+      } catch (const InputError& err) {
+        throw err.at(at(k.line));
+      }
     }
     for (const auto& f : D::fields)
-      if (f.presence == Presence::required && !site.keys.count(f.name))
+      if (f.presence == Presence::required && !site.find(f.name))
         throw InputError(at(header), "", "",
                          fmt::format("{}.{}: missing (a {} needs {})", D::name, f.name, D::name,
                                      required_names<T>()));
     try {
-      check_row(row, at(header));
+      check_row(row, {});
     } catch (const InputError& err) {
       // validate() knows the field, not the line: put the line of that key back.
       const auto dot = err.field().find('.');
@@ -167,6 +184,17 @@ private:
     }
     (m_s.*D::rows).push_back(std::move(row));
     sites<T>().push_back(std::move(site));
+  }
+
+  /// "session.first", ... in the order of Table<T>::fields, made once.
+  template <class T>
+  static const std::vector<std::string>& qualified_names() {
+    static const std::vector<std::string> names = [] {
+      std::vector<std::string> out;
+      for (const auto& f : Table<T>::fields) out.push_back(fmt::format("{}.{}", Table<T>::name, f.name));
+      return out;
+    }();
+    return names;
   }
 
   template <class T>
@@ -252,16 +280,11 @@ private:
     if (fresh) return;
     if (D::key_fields.size() == 1) {
       const std::string_view k = D::key_fields[0];
-      const auto kv = site.keys.find(k);
-      throw InputError(at(site, k), fmt::format("{}.{}", D::name, k),
-                       kv == site.keys.end() ? "" : kv->second.value,
+      throw InputError(at(site, k), fmt::format("{}.{}", D::name, k), site.value(k),
                        fmt::format("already used on line {}", it->second));
     }
     std::vector<std::string> values;
-    for (const auto k : D::key_fields) {
-      const auto kv = site.keys.find(k);
-      values.push_back(kv == site.keys.end() ? "" : kv->second.value);
-    }
+    for (const auto k : D::key_fields) values.push_back(site.value(k));
     throw InputError(at(site.line), std::string{D::name}, fmt::format("{}", fmt::join(values, ", ")),
                      fmt::format("the key ({}) is already used on line {}",
                                  fmt::join(D::key_fields, ", "), it->second));
