@@ -335,6 +335,7 @@ private:
     need(m_bodies, s.body, site, "session", "body", "body");
     need(m_stations, s.station, site, "session", "station", "station");
     need_room(s.station, s.room, site, "session");
+    need_unique_uid(s.uid, site, "session");
   }
   void check_refs(const Meeting& m, const RowSite& site) {
     need(m_bodies, m.body, site, "meeting", "body", "body");
@@ -343,6 +344,14 @@ private:
       missing(site, "meeting", "session", std::to_string(m.session),
               fmt::format("body {} has no session {} in this file", m.body, m.session));
     need_room(s->second, m.room, site, "meeting");
+    need_unique_uid(m.uid, site, "meeting");
+  }
+  // An iCalendar UID names one event: no two sessions or meetings may share one.
+  void need_unique_uid(const std::string& uid, const RowSite& site, std::string_view table) {
+    if (uid.empty()) return;
+    const int line = site.find("uid")->line;
+    const auto [it, fresh] = m_uids.emplace(uid, line);
+    if (!fresh) missing(site, table, "uid", uid, fmt::format("already used on line {}", it->second));
   }
   void check_refs(const Holiday& h, const RowSite& site) {
     need(m_stations, h.station, site, "holiday", "station", "station");
@@ -362,6 +371,7 @@ private:
   std::set<std::string> m_stations, m_bodies, m_experts, m_resolutions, m_mandates;
   std::set<std::pair<std::string, std::string>> m_rooms;
   std::map<std::pair<std::string, int>, std::string> m_sessions;  // -> station
+  std::map<std::string, int> m_uids;                               // -> line
 };
 
 }  // namespace

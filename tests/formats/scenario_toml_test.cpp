@@ -259,6 +259,9 @@ TEST_CASE("input errors name the file, the line, the field and the value", "[for
       Row{with_line(15, "station = \"NY\"\n\n[[meeting]]\nbody = \"G\"\nsession = 1\n"
                         "date = 2005-04-11\nstart = \"15:00\"\nend = \"13:00\""),
           "s.toml:22: meeting.end '13:00': must be after the start 15:00 and no later than 24:00"},
+      Row{with_line(15, "station = \"NY\"\nuid = \"u-1\"\n\n[[meeting]]\nbody = \"G\"\nsession = 1\n"
+                        "date = 2005-04-11\nstart = \"15:00\"\nend = \"18:00\"\nuid = \"u-1\""),
+          "s.toml:24: meeting.uid 'u-1': already used on line 16"},
       Row{with_line(15, "station = \"NY\"\nrevision = -1"),
           "s.toml:16: session.revision '-1': must be at least 0"},
       Row{with_line(8, "name = \"Group\"\nkind = \"club\""),

@@ -3,8 +3,11 @@
 ///
 /// Reading validates every value with the model's invariants and checks that every reference
 /// (a session's body, a room's station, ...) names something in the same file; the first
-/// problem throws `InputError` located as "FILE:LINE" with the field and the value. A TOML syntax
-/// error is reported the same way, with toml++'s description.
+/// problem in the file (by line) throws `InputError` located as "FILE:LINE" with the field and
+/// the value: `scenario.toml:13: session.first '2005-02-30': February 2005 has 28 days`. LINE is
+/// the line of the offending key; for a missing key or a duplicate composite key, the line of
+/// the row's [[table]] header. A TOML syntax error (a key written twice included) is reported
+/// the same way, with toml++'s description. Unknown tables and keys are errors.
 ///
 /// Writing is canonical: tables in a fixed order, rows sorted by key, fields in a fixed order,
 /// empty optional fields left out. So read(write(s)) == s (up to order) and writing that again
