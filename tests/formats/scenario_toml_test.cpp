@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -95,6 +96,9 @@ TEST_CASE("the 2004-2005 example reads and round-trips byte-stably", "[formats]"
 
   const std::string text = write_scenario(s);
   CHECK(text.rfind("# gge scenario\n", 0) == 0);
+  CHECK(text.find("hours_from") == std::string::npos);  // defaults are left out
+  CHECK(text.find("status = \"planned\"") != std::string::npos);  // a session's status is shown
+  CHECK(text.find("[[station]]\ncode = \"GVA\"") < text.find("[[station]]\ncode = \"NY\""));
   const Scenario again = read_scenario(text, "dump.toml");
   sort_canonically(s);
   CHECK(again == s);
@@ -117,6 +121,20 @@ TEST_CASE("the example is clean: no session on a weekend or a holiday, all withi
   }
   CHECK(static_cast<int>(s.sessions.size()) <= m.sessions_entitled);
   CHECK(days_used <= m.days_entitled);
+  for (const Meeting& meeting : s.meetings) {
+    const auto session = std::find_if(s.sessions.begin(), s.sessions.end(), [&](const Session& x) {
+      return x.body == meeting.body && x.number == meeting.session;
+    });
+    REQUIRE(session != s.sessions.end());
+    CHECK(meeting.date >= session->first);
+    CHECK(meeting.date <= session->last);
+    const auto station = std::find_if(s.stations.begin(), s.stations.end(),
+                                      [&](const DutyStation& x) { return x.code == session->station; });
+    REQUIRE(station != s.stations.end());
+    CHECK(meeting.start >= station->hours_from);
+    CHECK(meeting.end <= station->hours_to);
+  }
+  for (const Expert& e : s.experts) CHECK(e.name.find("(illustrative)") != std::string::npos);
 }
 
 TEST_CASE("the conflicts example loads: conflicts are findings, not input errors", "[formats]") {
