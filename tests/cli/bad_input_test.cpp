@@ -105,7 +105,7 @@ TEST_CASE("a broken scenario file is refused whole, naming file and line", "[cli
                            "last = 2005-03-11\nstation = \"LON\"\n");
     const auto r = s.gge("load " + quote(f));
     CHECK(r.code == 2);
-    CHECK(r.err == "gge: " + f + ":6: session.body 'GHOST': no such body in this file\n");
+    CHECK(r.err == "gge: " + f + ":7: session.body 'GHOST': no such body in this file\n");
   }
   SECTION("a file that clashes with what is stored") {
     // The example again: every key exists already. The first clash is reported; nothing lands.
