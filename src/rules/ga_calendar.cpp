@@ -14,11 +14,11 @@ void check_session(int n) {
                      fmt::format("GA regular session must be between 1 and {}", k_max_ga_session));
 }
 
-// Monday of the first week (Monday to Sunday) holding a working day of September `year`.
-Date first_working_week(int year, const WorkingCalendar& cal) {
-  const Date sept1{date::year{year} / 9 / 1};
-  Date d = sept1;
-  while (!cal.is_working_day(d)) d += date::days{1};
+// Monday of the first week (Monday to Sunday) holding a working day (Monday to Friday, see the
+// header for why not the NY calendar) of September `year`.
+Date first_working_week(int year) {
+  Date d{date::year{year} / 9 / 1};
+  while (is_weekend(d)) d += date::days{1};
   return d - (weekday_of(d) - date::Monday);
 }
 
@@ -44,7 +44,7 @@ SourcedDate GaCalendar::rule_of(int n) const {
     return {Date{y / date::September / date::Monday[2]} + date::days{1},
             "Rule 1, Tuesday after the second Monday of September", false};
   const int week = n <= 77 ? 3 : 2;
-  const Date monday = first_working_week(year, working_calendar()) + date::weeks{week - 1};
+  const Date monday = first_working_week(year) + date::weeks{week - 1};
   return {monday + date::days{1},
           fmt::format("rule {}, week {}", n <= 77 ? "57/301" : "75/325", week), false};
 }

@@ -10,7 +10,10 @@
 ///   58..77    (res. 57/301) the Tuesday of the third week of September, counting from the first
 ///             week (Monday to Sunday) that contains at least one working day of September
 ///   N >= 78   (res. 75/325) the same, second week
-/// "Working day" is the New York calendar's when one is given, else Monday to Friday.
+/// "Working day" in Rule 1 is taken as Monday to Friday, NOT the New York holiday calendar: in 2017
+/// Friday 1 September was a UNHQ closure (Eid al-Adha), yet session 72 opened on Tuesday
+/// 12 September 2017, which only the Monday-to-Friday reading gives (the holiday reading gives the
+/// 19th). The NY calendar, when given, is used for the general debate and the high-level week.
 ///
 /// Choices this module makes (documented, not from the rules):
 /// - General debate: from 58 to 77 it opens the Tuesday after the opening, from 78 two Tuesdays
