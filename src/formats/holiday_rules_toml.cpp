@@ -137,7 +137,16 @@ public:
         throw InputError(where(node), field, describe(node), "unknown key");
       }
     }
-    validate(r, here);
+    try {
+      validate(r, here);
+    } catch (const InputError& e) {
+      // Point at the offending key's own line when the file has it ("holiday_rule.day" -> day).
+      const std::string_view f = e.field();
+      const auto dot = f.find('.');
+      const auto* node = dot == std::string_view::npos ? nullptr : t.get(f.substr(dot + 1));
+      if (node) throw e.at(where(*node));
+      throw;
+    }
     return r;
   }
 
