@@ -119,7 +119,12 @@ public:
       else if (k == "day") r.day = integer(node, field);
       else if (k == "weekday") r.weekday = weekday(node, field);
       else if (k == "nth") r.nth = integer(node, field);
-      else if (k == "offset") r.offset = integer(node, field);
+      else if (k == "offset") {
+        r.offset = integer(node, field);
+        if (r.offset < -100 || r.offset > 100)  // validate() checks this for easter only
+          throw InputError(where(node), field, std::to_string(r.offset),
+                           "must be between -100 and 100");
+      }
       else if (k == "hijri_month") r.hijri_month = integer(node, field);
       else if (k == "hijri_day") r.hijri_day = integer(node, field);
       else if (k == "from_year") r.from_year = integer(node, field);

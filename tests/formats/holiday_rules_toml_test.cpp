@@ -101,6 +101,9 @@ TEST_CASE("bad holiday data is refused with file, line, field and value", "[form
   CHECK_THAT(error_of("station = \"NY\"\n[[rule]]\nname = \"X\"\nkind = \"fixed\"\nmonth = 5\nday = 1\n"
                       "from_year = 1800\n"),
              Catch::Contains("holiday_rule.from_year '1800'"));
+  CHECK_THAT(error_of("station = \"NY\"\n[[rule]]\nname = \"X\"\nkind = \"nth_weekday\"\nmonth = 9\n"
+                      "weekday = \"Sunday\"\nnth = 1\noffset = 500\n"),
+             Catch::StartsWith("bad.toml:8: rule.offset '500'"));
   CHECK_THAT(error_of("station = \"NY\"\ncolour = 1\n"), Catch::StartsWith("bad.toml:2: colour"));
   CHECK_THAT(error_of("[[rule]]\nname = \"X\"\n"), Catch::Contains("station"));
   CHECK_THAT(error_of("station = \"NY\"\n[[rule]\n"), Catch::StartsWith("bad.toml:2"));

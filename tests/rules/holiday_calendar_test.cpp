@@ -137,6 +137,19 @@ TEST_CASE("confirmed dates replace the rule's", "[rules]") {
   }
 }
 
+TEST_CASE("to_holidays: one row per day", "[rules]") {
+  // 2072: New Year's Day and the estimated Eid al-Adha are both Friday 1 January.
+  const auto cs = station_closures("NY", 2072, ny_rules(), {});
+  REQUIRE(cs.size() >= 2);
+  REQUIRE(cs[0].observed == Date{2072_y / 1 / 1});
+  REQUIRE(cs[1].observed == Date{2072_y / 1 / 1});
+  const auto rows = to_holidays("NY", cs);
+  CHECK(rows.size() == cs.size() - 1);
+  CHECK(rows[0].name == "Eid al-Adha / New Year's Day");
+  CHECK(rows[0].status == HolidayStatus::estimated);
+  CHECK(rows[0].station == "NY");
+}
+
 TEST_CASE("rule_days: kinds, year limits and offsets", "[rules]") {
   using K = HolidayRuleKind;
   const auto none = Observance::none;
