@@ -36,7 +36,7 @@ inline constexpr DeadlineDefault k_default_submission_weeks{10, k_deadline_defau
 inline constexpr DeadlineDefault k_default_distribution_weeks{6, k_deadline_defaults_source};
 /// Working days between the body's last session day and submission, to adopt and edit the report.
 inline constexpr DeadlineDefault k_default_adoption_working_days{
-    10, "gge default (DOMAIN.md \"Documents and deadlines\": configurable)"};
+    10, "gge's choice; DOMAIN.md \"Documents and deadlines\" leaves it configurable"};
 
 /// One derived date and how it was derived.
 struct DeadlineStep {
