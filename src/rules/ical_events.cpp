@@ -51,8 +51,8 @@ public:
                 std::string_view field) {
     if (uid.empty()) throw InputError("", std::string(field), "", "an exported item needs a uid");
     text("UID", uid, field);
-    m_s.line.assign(m_s.dtstamp);
-    m_s.end_line();
+    m_s.buffer += m_s.dtstamp;
+    m_s.buffer += m_s.organizer;
     if (modified) {
       m_s.line.assign("LAST-MODIFIED:");
       detail::append_ical_utc(m_s.line, *modified);

@@ -36,6 +36,20 @@ IcalWriter::IcalWriter(IcalSink sink, IcalOptions options, std::size_t chunk_byt
   s.buffer.reserve(s.chunk_bytes + 4096);
   s.dtstamp = "DTSTAMP:";
   detail::append_ical_utc(s.dtstamp, s.options.dtstamp);
+  s.dtstamp += "\r\n";
+  if (!s.options.organizer.empty()) {
+    // A parameter value is quoted (RFC 5545 3.2): it may then hold anything but '"' and controls.
+    for (char c : s.options.organizer_name)
+      if (c == '"' || (static_cast<unsigned char>(c) < 0x20))
+        throw InputError("", "organizer name", s.options.organizer_name, "no '\"' or control characters");
+    for (char c : s.options.organizer)
+      if (static_cast<unsigned char>(c) <= 0x20 || c == '"')
+        throw InputError("", "organizer", s.options.organizer, "a URI without spaces or '\"'");
+    std::string line = "ORGANIZER";
+    if (!s.options.organizer_name.empty()) line += ";CN=\"" + s.options.organizer_name + "\"";
+    line += ":" + s.options.organizer;
+    detail::append_folded(s.organizer, line);
+  }
 }
 
 IcalWriter::~IcalWriter() = default;

@@ -13,7 +13,8 @@ struct IcalWriterState {
   std::size_t chunk_bytes = 0;
   std::string buffer;           ///< complete events not yet handed to the sink
   std::string line;             ///< the content line being built
-  std::string dtstamp;          ///< "DTSTAMP:...Z", formatted once
+  std::string dtstamp;          ///< "DTSTAMP:...Z\r\n", formatted once
+  std::string organizer;        ///< the folded ORGANIZER line(s) with CRLF, formatted once
   std::vector<std::string> zones;  ///< zones declared in begin(), in order
   std::size_t events = 0;
   bool begun = false, finished = false;

@@ -33,6 +33,10 @@ struct IcalOptions {
   std::string name;         ///< NAME and X-WR-CALNAME; may be empty (then both are left out)
   std::string description;  ///< X-WR-CALDESC; may be empty (then left out)
   std::string prodid = "-//gge//gge 0.1//EN";
+  /// ORGANIZER of every event (RFC 5546 requires one in a METHOD:PUBLISH VEVENT) as a cal-address
+  /// URI, and its CN. The default names no real mailbox (.invalid is reserved, RFC 2606).
+  std::string organizer = "mailto:calendar@gge.invalid";
+  std::string organizer_name = "gge";
   /// DTSTAMP of every event, UTC: the caller passes SOURCE_DATE_EPOCH when set, else now.
   Instant dtstamp{};
   /// A VALARM this many days before each deadline (TRIGGER:-PnD, ACTION:DISPLAY);
