@@ -15,9 +15,9 @@ namespace {
 void append_uid_part(std::string& out, std::string_view part) {
   for (unsigned char c : part) {
     bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                c == '.' || c == '-';
+                c == '.' || c == '-' || c == '_';
     if (keep) out.push_back(static_cast<char>(c));
-    else fmt::format_to(std::back_inserter(out), "_{:02X}", c);
+    else fmt::format_to(std::back_inserter(out), "%{:02X}", c);
   }
 }
 
@@ -26,7 +26,7 @@ void append_uid_part(std::string& out, std::string_view part) {
 std::string deadline_uid(const Deadline& d) {
   std::string uid = "deadline-";
   append_uid_part(uid, d.mandate);
-  uid.push_back('-');
+  uid.push_back('/');  // never inside a part ('/' is written %2F there), so the UID is unambiguous
   append_uid_part(uid, d.kind);
   uid += "@gge";
   return uid;

@@ -63,7 +63,7 @@ struct IcalMeeting {
   std::optional<Instant> last_modified;  ///< LAST-MODIFIED, UTC; nullopt = left out
 };
 
-/// A deadline, written as a transparent all-day VEVENT with UID "deadline-<mandate>-<kind>@gge".
+/// A deadline, written as a transparent all-day VEVENT with UID `deadline_uid(deadline)`.
 struct IcalDeadline {
   const Deadline* deadline = nullptr;    ///< required
   const Mandate* mandate = nullptr;      ///< optional (its body goes into CATEGORIES)
@@ -122,8 +122,9 @@ struct IcalCalendar {
 /// (no VTIMEZONE, no event). Throws InputError as IcalWriter does.
 void write_calendar(const IcalCalendar& calendar, const IcalOptions& options, const IcalSink& sink);
 
-/// The deterministic UID of a deadline: "deadline-<mandate>-<kind>@gge", each part with bytes
-/// outside [A-Za-z0-9.-] written as "_XX" (hex), so distinct (mandate, kind) give distinct UIDs.
+/// The deterministic UID of a deadline: "deadline-<mandate>/<kind>@gge", each part with bytes
+/// outside [A-Za-z0-9._-] written as "%XX" (hex), so distinct (mandate, kind) give distinct UIDs:
+/// {"58/32-ict", "submission"} -> "deadline-58%2F32-ict/submission@gge".
 std::string deadline_uid(const Deadline& d);
 
 /// ICalendar STATUS of a session status: planned/postponed -> TENTATIVE, confirmed/held ->
