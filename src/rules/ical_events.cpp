@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <stdexcept>
 
 namespace gge {
@@ -13,18 +14,35 @@ namespace {
 
 using detail::append_ical_text;
 
-/// "first", "second", ... "tenth", then "11th", "12th", "21st", ...
-std::string ordinal(int n) {
-  static constexpr const char* k_words[] = {"first", "second", "third", "fourth", "fifth",
-                                            "sixth", "seventh", "eighth", "ninth", "tenth"};
-  if (n >= 1 && n <= 10) return k_words[n - 1];
+/// Appends the decimal digits of n.
+void append_int(std::string& out, long long n) {
+  char buf[24];
+  auto r = std::to_chars(buf, buf + sizeof buf, n);
+  out.append(buf, static_cast<std::size_t>(r.ptr - buf));
+}
+
+/// Appends "first", "second", ... "tenth", then "11th", "12th", "21st", ...
+void append_ordinal(std::string& out, int n) {
+  static constexpr std::string_view k_words[] = {"first", "second", "third", "fourth", "fifth",
+                                                 "sixth", "seventh", "eighth", "ninth", "tenth"};
+  if (n >= 1 && n <= 10) {
+    out.append(k_words[n - 1]);
+    return;
+  }
   const char* suffix = "th";
   if (n % 100 < 11 || n % 100 > 13) {
     if (n % 10 == 1) suffix = "st";
     else if (n % 10 == 2) suffix = "nd";
     else if (n % 10 == 3) suffix = "rd";
   }
-  return fmt::format("{}{}", n, suffix);
+  append_int(out, n);
+  out += suffix;
+}
+
+std::string ordinal(int n) {
+  std::string s;
+  append_ordinal(s, n);
+  return s;
 }
 
 /// Builds one VEVENT in the writer's buffer; if anything throws, the buffer is cut back to where
@@ -36,16 +54,22 @@ public:
     if (s.finished) throw std::logic_error("IcalWriter: write after finish");
     m_s.buffer += "BEGIN:VEVENT\r\n";
   }
-  void rollback() { m_s.buffer.resize(m_mark); m_s.line.clear(); }
-  /// NAME:escaped text (left out when text is empty and `optional`).
-  void text(std::string_view name, std::string_view value, std::string_view field) {
-    m_s.line.assign(name);
-    m_s.line.push_back(':');
-    append_ical_text(m_s.line, value, field);
-    m_s.end_line();
+  void rollback() { m_s.buffer.resize(m_mark); }
+  /// Starts a content line in the buffer with `head` (name, parameters, ':' as needed) and
+  /// returns the buffer to append the value to; end_line() folds it.
+  std::string& start(std::string_view head) {
+    m_line = m_s.buffer.size();
+    m_s.buffer.append(head);
+    return m_s.buffer;
   }
-  std::string& line() { return m_s.line; }
-  void end_line() { m_s.end_line(); }
+  void end_line() { detail::fold_in_place(m_s.buffer, m_line, m_s.line); }
+  /// NAME:escaped text.
+  void text(std::string_view name, std::string_view value, std::string_view field) {
+    auto& b = start(name);
+    b.push_back(':');
+    append_ical_text(b, value, field);
+    end_line();
+  }
   void raw(std::string_view s) { m_s.buffer.append(s); }
   void identity(const std::string& uid, int revision, const std::optional<Instant>& modified,
                 std::string_view field) {
@@ -54,21 +78,17 @@ public:
     m_s.buffer += m_s.dtstamp;
     m_s.buffer += m_s.organizer;
     if (modified) {
-      m_s.line.assign("LAST-MODIFIED:");
-      detail::append_ical_utc(m_s.line, *modified);
-      m_s.end_line();
+      detail::append_ical_utc(start("LAST-MODIFIED:"), *modified);
+      end_line();
     }
-    m_s.line.assign("SEQUENCE:");
-    fmt::format_to(std::back_inserter(m_s.line), "{}", std::max(revision, 0));
-    m_s.end_line();
+    append_int(start("SEQUENCE:"), std::max(revision, 0));
+    end_line();
   }
   void all_day(Date first, Date end_exclusive) {
-    m_s.line.assign("DTSTART;VALUE=DATE:");
-    detail::append_ical_date(m_s.line, first);
-    m_s.end_line();
-    m_s.line.assign("DTEND;VALUE=DATE:");
-    detail::append_ical_date(m_s.line, end_exclusive);
-    m_s.end_line();
+    detail::append_ical_date(start("DTSTART;VALUE=DATE:"), first);
+    end_line();
+    detail::append_ical_date(start("DTEND;VALUE=DATE:"), end_exclusive);
+    end_line();
   }
   void done() {
     m_s.buffer += "END:VEVENT\r\n";
@@ -79,6 +99,7 @@ public:
 private:
   detail::IcalWriterState& m_s;
   std::size_t m_mark;
+  std::size_t m_line = 0;  // where the content line being built starts in the buffer
 };
 
 template <class Fn>
@@ -96,10 +117,13 @@ void build(detail::IcalWriterState& s, bool begun, const std::string& where, Fn&
   e.done();
 }
 
-std::string location_of(const std::string& room, const DutyStation& station) {
-  if (room.empty()) return station.name;
-  if (station.name.empty()) return room;
-  return room + ", " + station.name;
+/// LOCATION: "room, station name" (either part alone when the other is empty).
+void location(EventBuilder& e, const std::string& room, const DutyStation& station) {
+  auto& b = e.start("LOCATION:");
+  append_ical_text(b, room, "room");
+  if (!room.empty() && !station.name.empty()) b.append("\\, ", 3);
+  append_ical_text(b, station.name, "station.name");
+  e.end_line();
 }
 
 }  // namespace
@@ -124,9 +148,8 @@ void IcalWriter::write(const IcalSession& item) {
     e.identity(ses.uid, ses.revision, item.last_modified, "session.uid");
     e.all_day(ses.first, ses.last + date::days{1});  // DTEND exclusive
     e.text("SUMMARY", fmt::format("{}: {} session", ses.body, ordinal(ses.number)), "session.body");
-    e.text("LOCATION", location_of(ses.room, *item.station), "session.room/station.name");
-    auto& line = e.line();
-    line.assign("CATEGORIES:");
+    location(e, ses.room, *item.station);
+    auto& line = e.start("CATEGORIES:");
     append_ical_text(line, ses.body, "session.body");
     if (item.mandate) {
       line.push_back(',');
@@ -148,8 +171,7 @@ void IcalWriter::write(const IcalSession& item) {
     }
     desc += fmt::format("Session: {}\nStatus: {}", ses.number, to_string(ses.status));
     e.text("DESCRIPTION", desc, "session description (body name, mandate, resolution title)");
-    line.assign("STATUS:");
-    line += ical_status(ses.status);
+    e.start("STATUS:") += ical_status(ses.status);
     e.end_line();
     e.raw("TRANSP:OPAQUE\r\n");
   });
@@ -173,36 +195,35 @@ void IcalWriter::write(const IcalMeeting& item) {
     throw InputError(where, "station.zone", zone,
                      known ? "zone not declared in IcalWriter::begin" : "not in the tz database");
   }
-  auto& line = s.line;
   EventBuilder e(s, s.begun);
   try {
     e.identity(m.uid, m.revision, item.last_modified, "meeting.uid");
     const auto day = date::local_days{m.date.time_since_epoch()};
     for (auto [name, t] : {std::pair{"DTSTART;TZID=", m.start}, std::pair{"DTEND;TZID=", m.end}}) {
-      line.assign(name);
+      auto& line = e.start(name);
       line += zone;
       line.push_back(':');
       detail::append_ical_local(line, day + t);
       e.end_line();
     }
-    line.assign("SUMMARY:");
+    auto& line = e.start("SUMMARY:");
     append_ical_text(line, m.body, "meeting.body");
     line += ": ";
-    line += ordinal(m.session);
-    line += " session\\, ";
-    if (m.number > 0) fmt::format_to(std::back_inserter(line), "meeting {}", m.number);
-    else line += "meeting";
+    append_ordinal(line, m.session);
+    line += " session\\, meeting";
+    if (m.number > 0) {
+      line.push_back(' ');
+      append_int(line, m.number);
+    }
     if (!m.kind.empty()) {
       line += " (";
       append_ical_text(line, m.kind, "meeting.kind");
       line.push_back(')');
     }
     e.end_line();
-    e.text("LOCATION", location_of(m.room.empty() ? ses.room : m.room, *item.station),
-           "meeting.room/station.name");
+    location(e, m.room.empty() ? ses.room : m.room, *item.station);
     if (item.body && !item.body->name.empty()) e.text("DESCRIPTION", item.body->name, "body.name");
-    line.assign("STATUS:");
-    line += ical_status(ses.status);
+    e.start("STATUS:") += ical_status(ses.status);
     e.end_line();
     if (!ses.uid.empty()) e.text("RELATED-TO", ses.uid, "session.uid");
     e.raw("TRANSP:OPAQUE\r\n");
@@ -226,8 +247,7 @@ void IcalWriter::write(const IcalDeadline& item) {
     e.all_day(d.date, d.date + date::days{1});  // DTEND exclusive
     std::string summary = fmt::format("{}: {} deadline", d.mandate, d.kind);
     e.text("SUMMARY", summary, "deadline.mandate/kind");
-    auto& line = e.line();
-    line.assign("CATEGORIES:deadline");
+    auto& line = e.start("CATEGORIES:deadline");
     if (item.mandate) {
       line.push_back(',');
       append_ical_text(line, item.mandate->body, "mandate.body");
@@ -239,8 +259,9 @@ void IcalWriter::write(const IcalDeadline& item) {
     e.raw("TRANSP:TRANSPARENT\r\n");
     if (s.options.deadline_alarm_days) {
       e.raw("BEGIN:VALARM\r\nACTION:DISPLAY\r\n");
-      line.assign("TRIGGER:");
-      fmt::format_to(std::back_inserter(line), "-P{}D", *s.options.deadline_alarm_days);
+      auto& trigger = e.start("TRIGGER:-P");
+      append_int(trigger, *s.options.deadline_alarm_days);
+      trigger.push_back('D');
       e.end_line();
       e.text("DESCRIPTION", summary, "deadline.mandate/kind");
       e.raw("END:VALARM\r\n");

@@ -35,25 +35,26 @@ std::size_t utf8_length(const unsigned char* p, std::size_t left) {
   return 0;
 }
 
-void append2(std::string& out, int v) {
-  out.push_back(static_cast<char>('0' + v / 10));
-  out.push_back(static_cast<char>('0' + v % 10));
+/// Writes `v` (0..99) as two digits at p.
+inline void put2(char* p, int v) {
+  p[0] = static_cast<char>('0' + v / 10);
+  p[1] = static_cast<char>('0' + v % 10);
 }
-void append4(std::string& out, int v) {
-  append2(out, v / 100);
-  append2(out, v % 100);
+/// Writes YYYYMMDD at p (8 chars).
+inline void put_ymd(char* p, date::year_month_day ymd) {
+  int y = static_cast<int>(ymd.year());
+  put2(p, y / 100 % 100);
+  put2(p + 2, y % 100);
+  put2(p + 4, static_cast<int>(static_cast<unsigned>(ymd.month())));
+  put2(p + 6, static_cast<int>(static_cast<unsigned>(ymd.day())));
 }
-void append_ymd(std::string& out, date::year_month_day ymd) {
-  append4(out, static_cast<int>(ymd.year()));
-  append2(out, static_cast<int>(static_cast<unsigned>(ymd.month())));
-  append2(out, static_cast<int>(static_cast<unsigned>(ymd.day())));
-}
-void append_hms(std::string& out, std::chrono::seconds s) {
-  auto v = s.count();
-  out.push_back('T');
-  append2(out, static_cast<int>(v / 3600));
-  append2(out, static_cast<int>(v / 60 % 60));
-  append2(out, static_cast<int>(v % 60));
+/// Writes THHMMSS at p (7 chars); s in [0, 86400).
+inline void put_hms(char* p, std::chrono::seconds s) {
+  auto v = static_cast<int>(s.count());
+  p[0] = 'T';
+  put2(p + 1, v / 3600);
+  put2(p + 3, v / 60 % 60);
+  put2(p + 5, v % 60);
 }
 
 }  // namespace
@@ -94,6 +95,11 @@ void append_ical_text(std::string& out, std::string_view text, std::string_view 
 }
 
 void append_folded(std::string& out, std::string_view line) {
+  if (line.size() <= k_ical_fold_octets) {
+    out.append(line.data(), line.size());
+    out.append("\r\n", 2);
+    return;
+  }
   std::size_t pos = 0;
   std::size_t limit = k_ical_fold_octets;
   while (line.size() - pos > limit) {
@@ -101,36 +107,56 @@ void append_folded(std::string& out, std::string_view line) {
     // Back up to the start of the UTF-8 sequence the cut would fall into.
     while (cut > pos && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
     out.append(line.data() + pos, cut - pos);
-    out += "\r\n ";
+    out.append("\r\n ", 3);
     pos = cut;
     limit = k_ical_fold_octets - 1;  // the leading space counts
   }
   out.append(line.data() + pos, line.size() - pos);
-  out += "\r\n";
+  out.append("\r\n", 2);
 }
 
-void append_ical_date(std::string& out, Date d) { append_ymd(out, date::year_month_day{d}); }
+void fold_in_place(std::string& out, std::size_t start, std::string& scratch) {
+  if (out.size() - start <= k_ical_fold_octets) {
+    out.append("\r\n", 2);
+    return;
+  }
+  scratch.assign(out, start, std::string::npos);
+  out.resize(start);
+  append_folded(out, scratch);
+}
+
+void append_ical_date(std::string& out, Date d) {
+  char buf[8];
+  put_ymd(buf, date::year_month_day{d});
+  out.append(buf, 8);
+}
 
 void append_ical_local(std::string& out, date::local_seconds t) {
   auto day = date::floor<date::days>(t);
-  append_ymd(out, date::year_month_day{day});
-  append_hms(out, t - day);
+  char buf[15];
+  put_ymd(buf, date::year_month_day{date::sys_days{day.time_since_epoch()}});
+  put_hms(buf + 8, t - day);
+  out.append(buf, 15);
 }
 
 void append_ical_utc(std::string& out, Instant t) {
   auto day = date::floor<date::days>(t);
-  append_ymd(out, date::year_month_day{day});
-  append_hms(out, t - day);
-  out.push_back('Z');
+  char buf[16];
+  put_ymd(buf, date::year_month_day{day});
+  put_hms(buf + 8, t - day);
+  buf[15] = 'Z';
+  out.append(buf, 16);
 }
 
 void append_ical_offset(std::string& out, std::chrono::seconds offset) {
-  auto v = offset.count();
-  out.push_back(v < 0 ? '-' : '+');
+  auto v = static_cast<int>(offset.count());
+  char buf[7];
+  buf[0] = v < 0 ? '-' : '+';
   if (v < 0) v = -v;
-  append2(out, static_cast<int>(v / 3600));
-  append2(out, static_cast<int>(v / 60 % 60));
-  if (v % 60 != 0) append2(out, static_cast<int>(v % 60));
+  put2(buf + 1, v / 3600);
+  put2(buf + 3, v / 60 % 60);
+  put2(buf + 5, v % 60);
+  out.append(buf, v % 60 != 0 ? 7 : 5);
 }
 
 }  // namespace gge::detail

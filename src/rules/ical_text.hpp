@@ -22,6 +22,10 @@ void append_ical_text(std::string& out, std::string_view text, std::string_view 
 /// splits a UTF-8 sequence; each physical line ends with CRLF.
 void append_folded(std::string& out, std::string_view line);
 
+/// Folds the content line that occupies out[start, end) in place (as append_folded) and ends it
+/// with CRLF; `scratch` is working space, its content is lost.
+void fold_in_place(std::string& out, std::size_t start, std::string& scratch);
+
 /// Appends a DATE value "YYYYMMDD". Years 0..9999.
 void append_ical_date(std::string& out, Date d);
 /// Appends a local DATE-TIME "YYYYMMDDTHHMMSS" (no zone suffix).
