@@ -34,7 +34,7 @@ std::vector<std::string> physical_lines(const std::string& folded) {
 bool starts_utf8_sequence(unsigned char c) { return (c & 0xC0) != 0x80; }
 }  // namespace
 
-TEST_CASE("append_ical_text escapes backslash, semicolon, comma, newline; never colon", "[rules][ical]") {
+TEST_CASE("append_ical_text escapes backslash and semicolon and comma and newline but never colon", "[rules][ical]") {
   CHECK(esc("plain text") == "plain text");
   CHECK(esc("a\\b") == "a\\\\b");
   CHECK(esc("a;b,c") == "a\\;b\\,c");
@@ -47,7 +47,7 @@ TEST_CASE("append_ical_text escapes backslash, semicolon, comma, newline; never 
   CHECK(esc("") == "");
 }
 
-TEST_CASE("append_ical_text refuses control characters and bad UTF-8, naming field and value", "[rules][ical]") {
+TEST_CASE("append_ical_text refuses control characters and bad UTF-8 naming field and value", "[rules][ical]") {
   auto bad = GENERATE(as<std::string>{}, std::string("bell\a"), std::string("nul\0x", 5),
                       std::string("lone\rcr"), std::string("del\x7f"), std::string("esc\x1b[0m"),
                       std::string("c1 \xc2\x85 next line"), std::string("cut \xe4\xbd"),
@@ -72,7 +72,7 @@ TEST_CASE("append_folded keeps short lines and ends each with CRLF", "[rules][ic
   CHECK(fold(s76) == std::string(75, 'x') + "\r\n x\r\n");
 }
 
-TEST_CASE("append_folded folds at 75 octets, continuation lines count their space", "[rules][ical]") {
+TEST_CASE("append_folded folds at 75 octets and continuation lines count their space", "[rules][ical]") {
   std::string line = "DESCRIPTION:" + std::string(300, 'a');
   auto lines = physical_lines(fold(line));
   REQUIRE(lines.size() == 5);  // 75 + 74*3 = 297 < 312 <= 371
@@ -111,7 +111,7 @@ TEST_CASE("append_folded never splits a UTF-8 sequence at the boundary", "[rules
   }
 }
 
-TEST_CASE("DATE, DATE-TIME and UTC-OFFSET values", "[rules][ical]") {
+TEST_CASE("DATE and DATE-TIME and UTC-OFFSET values", "[rules][ical]") {
   std::string out;
   detail::append_ical_date(out, test::ymd(2004, 7, 12));
   CHECK(out == "20040712");

@@ -27,7 +27,7 @@ std::string observance(const std::string& vtz, const std::string& kind, const st
 }
 }  // namespace
 
-TEST_CASE("VTIMEZONE America/New_York 2005-2008: the 1987-2006 and the 2007 US rules, each bounded",
+TEST_CASE("VTIMEZONE America/New_York 2005-2008: the 1987-2006 and the 2007 US rules each bounded",
           "[rules][ical]") {
   // Meetings in 2006 and 2007 give a span from 2005 to 2008.
   auto vtz = vtimezone("America/New_York", 2005, 2008);
@@ -55,7 +55,7 @@ TEST_CASE("VTIMEZONE America/New_York 2005-2008: the 1987-2006 and the 2007 US r
   CHECK(count(vtz, "BEGIN:STANDARD") == 3);
 }
 
-TEST_CASE("VTIMEZONE Europe/Zurich: last Sundays of March and October, open-ended", "[rules][ical]") {
+TEST_CASE("VTIMEZONE Europe/Zurich: last Sundays of March and October open-ended", "[rules][ical]") {
   auto vtz = vtimezone("Europe/Zurich", 2005, 2008);
   auto dst = observance(vtz, "DAYLIGHT", "20050327T020000");
   CHECK(dst.find("RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n") != std::string::npos);
@@ -67,7 +67,7 @@ TEST_CASE("VTIMEZONE Europe/Zurich: last Sundays of March and October, open-ende
   CHECK(count(vtz, "BEGIN:STANDARD") == 2);
 }
 
-TEST_CASE("VTIMEZONE Africa/Nairobi: no DST, one STANDARD with equal offsets", "[rules][ical]") {
+TEST_CASE("VTIMEZONE Africa/Nairobi: no DST and one STANDARD with equal offsets", "[rules][ical]") {
   auto vtz = vtimezone("Africa/Nairobi", 2005, 2008);
   CHECK(count(vtz, "BEGIN:STANDARD") == 1);
   CHECK(count(vtz, "BEGIN:DAYLIGHT") == 0);
@@ -75,7 +75,7 @@ TEST_CASE("VTIMEZONE Africa/Nairobi: no DST, one STANDARD with equal offsets", "
   CHECK(vtz.find("RRULE") == std::string::npos);
 }
 
-TEST_CASE("VTIMEZONE Europe/Moscow 2008-2012: DST abolished in 2011, so the rule is bounded",
+TEST_CASE("VTIMEZONE Europe/Moscow 2008-2012: DST abolished in 2011 so the rule is bounded",
           "[rules][ical]") {
   auto vtz = vtimezone("Europe/Moscow", 2008, 2012);
   auto dst = observance(vtz, "DAYLIGHT", "20080330T020000");

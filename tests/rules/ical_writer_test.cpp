@@ -84,7 +84,7 @@ TEST_CASE("meetings are timed in their station's zone and related to their sessi
   CHECK(ics.find("TZID:America/New_York\r\n") != std::string::npos);
 }
 
-TEST_CASE("deadlines: transparent all-day events, deterministic UIDs, optional alarm", "[rules][ical]") {
+TEST_CASE("deadlines: transparent all-day events with deterministic UIDs and an optional alarm", "[rules][ical]") {
   test::IcalFixture f = test::golden_fixture();
   auto opts = test::fixed_options();
   auto ics = test::write_to_string(f.calendar, opts);
@@ -130,7 +130,7 @@ TEST_CASE("calendar properties and line discipline", "[rules][ical]") {
   }
 }
 
-TEST_CASE("bad input: unknown zone, control characters, missing uid", "[rules][ical]") {
+TEST_CASE("bad input: unknown zone or control characters or missing uid", "[rules][ical]") {
   SECTION("a zone missing from the tz database names the zone and the item") {
     Env env;
     env.f.stations.push_back({"MARS", "Mars Base", "Mars/Olympus_Mons"});
@@ -156,7 +156,7 @@ TEST_CASE("bad input: unknown zone, control characters, missing uid", "[rules][i
       CHECK(e.value() == "Mars/Olympus_Mons");
     }
   }
-  SECTION("a control character is refused with field, value and item; the event is not half-written") {
+  SECTION("a control character is refused with field and value and item and the event is not half-written") {
     Env env;
     const auto& good = env.session(SessionStatus::planned, test::ymd(2005, 1, 3), test::ymd(2005, 1, 7));
     const auto& bad = env.session(SessionStatus::planned, test::ymd(2005, 2, 3), test::ymd(2005, 2, 7),
