@@ -144,6 +144,9 @@ void IcalWriter::write(const IcalSession& item) {
   if (!item.session || !item.station) throw std::invalid_argument("IcalSession: session and station are required");
   const Session& ses = *item.session;
   const std::string where = fmt::format("session {}#{}", ses.body, ses.number);
+  if (ses.last < ses.first)
+    throw InputError(where, "session.last", to_iso(ses.last),
+                     fmt::format("before the first day {}", to_iso(ses.first)));
   build(s, s.begun, where, [&](EventBuilder& e) {
     e.identity(ses.uid, ses.revision, item.last_modified, "session.uid");
     e.all_day(ses.first, ses.last + date::days{1});  // DTEND exclusive
@@ -184,6 +187,11 @@ void IcalWriter::write(const IcalMeeting& item) {
   const Meeting& m = *item.meeting;
   const Session& ses = *item.session;
   const std::string& zone = item.station->zone;
+  if (m.start < Minutes{0} || m.start >= k_day_minutes || m.end <= m.start || m.end > k_day_minutes) {
+    auto where = fmt::format("meeting {}#{} {}", m.body, m.session, to_iso(m.date));
+    throw InputError(where, "meeting.start-end", fmt::format("{}-{}", m.start.count(), m.end.count()),
+                     "need 0 <= start < end <= 1440 minutes");
+  }
   if (std::find(s.zones.begin(), s.zones.end(), zone) == s.zones.end()) {
     auto where = fmt::format("meeting {}#{} {} {}", m.body, m.session, to_iso(m.date), to_hhmm(m.start));
     bool known = true;

@@ -179,6 +179,19 @@ TEST_CASE("bad input: unknown zone or control characters or missing uid", "[rule
     CHECK(count(out, "END:VEVENT") == 1);
     CHECK(out.find("Room") == std::string::npos);
   }
+  SECTION("a session ending before it starts and a meeting ending before it starts are refused") {
+    Env env;
+    const auto& s = env.session(SessionStatus::planned, test::ymd(2005, 1, 7), test::ymd(2005, 1, 3));
+    CHECK_THROWS_AS(test::write_to_string(env.f.calendar, test::fixed_options()), InputError);
+    const_cast<Session&>(s).last = test::ymd(2005, 1, 7);
+    env.f.add_meeting(s, s.first, k_morning_end, k_morning_start);
+    try {
+      test::write_to_string(env.f.calendar, test::fixed_options());
+      FAIL("accepted a meeting that ends before it starts");
+    } catch (const InputError& e) {
+      CHECK(e.where() == "meeting GGE-ICT-2004#1 2005-01-07");
+    }
+  }
   SECTION("an item without uid is refused") {
     Env env;
     const auto& s = env.session(SessionStatus::planned, test::ymd(2005, 1, 3), test::ymd(2005, 1, 7));

@@ -92,10 +92,12 @@ public:
   /// before `first` to the year after `last` (inclusive). Throws InputError naming the zone when
   /// the tz database does not know it.
   void begin(std::span<const std::string> zones, Date first, Date last);
-  /// All-day VEVENT: DTSTART first, DTEND last+1 (exclusive).
+  /// All-day VEVENT: DTSTART first, DTEND last+1 (exclusive). InputError when last < first.
   void write(const IcalSession& s);
   /// Timed VEVENT with DTSTART/DTEND;TZID=<station zone>; the zone must have been passed to
-  /// `begin` (else InputError naming the zone and the meeting).
+  /// `begin` (else InputError naming the zone and the meeting); InputError unless
+  /// 0 <= start < end <= 24:00. A local time the zone skips (spring-forward gap) is written as
+  /// given; clients then shift it forward (RFC 5545 3.3.5).
   void write(const IcalMeeting& m);
   /// All-day VEVENT for the deadline day, TRANSP:TRANSPARENT, optional VALARM.
   void write(const IcalDeadline& d);
