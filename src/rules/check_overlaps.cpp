@@ -149,7 +149,11 @@ void sweep_rooms(Context& c) {
     std::erase_if(active, [&](int a) { return c.slots[static_cast<std::size_t>(a)].local_end <= cur.local_start; });
     for (int a : active) {
       const auto& other = c.slots[static_cast<std::size_t>(a)];
-      if (other.session == cur.session) continue;
+      // Two sessions of one body in one room are already a body-overlap finding.
+      if (other.session == cur.session ||
+          c.sessions[static_cast<std::size_t>(other.session)].body ==
+              c.sessions[static_cast<std::size_t>(cur.session)].body)
+        continue;
       events.push_back({room, std::min(other.session, cur.session),
                         std::max(other.session, cur.session), cur.date});
     }

@@ -21,7 +21,8 @@
 ///   `[first 00:00, last+1 00:00)` local, in its own room.
 /// - Overlaps are reported once per pair of sessions (and room), with the overlapping days.
 ///   Both sessions confirmed or held: the family's code, an error. A planned session involved:
-///   `tentative-overlap`, a warning, with `rule` naming the family.
+///   `tentative-overlap`, a warning, with `rule` naming the family. Two sessions of one body
+///   sharing a room are one `body-overlap`, not also a room finding.
 /// - The mandate of a session: the body's mandate with the latest `start` not after the
 ///   session's first day (else the body's earliest mandate).
 /// - Travel: an expert on the sessions of two bodies (or one) at different stations needs at
