@@ -77,15 +77,15 @@ Stamp Context::to_utc(int station, Stamp local) {
   if (st.zone == nullptr) return local;
   // Fast path: the offset of the last conversion holds when the candidate instant lies well
   // inside that offset's validity (12 h margins keep ambiguous and skipped local times out).
-  const Stamp guess = local - st.cache_offset;
-  if (guess >= st.cache_begin + 720 && guess < st.cache_end - 720) return guess;
+  const std::int64_t guess = local - st.cache_offset;
+  if (guess >= st.cache_begin + 720 && guess < st.cache_end - 720) return static_cast<Stamp>(guess);
   const auto lt = local_seconds{std::chrono::minutes{local}};
   const auto li = st.zone->get_info(lt);
   // Ambiguous: the earliest instant (first offset); nonexistent: the offset before the gap.
-  const Stamp off = std::chrono::duration_cast<std::chrono::minutes>(li.first.offset).count();
-  const Stamp utc = local - off;
+  const auto off = std::chrono::duration_cast<std::chrono::minutes>(li.first.offset).count();
+  const auto utc = static_cast<Stamp>(local - off);
   const auto si = st.zone->get_info(Instant{std::chrono::minutes{utc}});
-  const auto to_min = [](Instant t) {
+  const auto to_min = [](Instant t) -> std::int64_t {
     return std::chrono::floor<std::chrono::minutes>(t.time_since_epoch()).count();
   };
   st.cache_begin = to_min(si.begin);

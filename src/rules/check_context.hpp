@@ -13,11 +13,13 @@
 
 namespace gge::detail {
 
-/// Minutes since 1970-01-01 00:00, either local wall clock (of one station) or UTC.
-using Stamp = std::int64_t;
+/// Minutes since 1970-01-01 00:00, either local wall clock (of one station) or UTC. 32 bits
+/// hold every minute of the supported years 1900..2199 (+-2^31 minutes is +-4000 years), and
+/// keep a Slot at 32 bytes: the checker streams through a million of them.
+using Stamp = std::int32_t;
 
 inline Stamp local_stamp(Date d, Minutes m) {
-  return static_cast<Stamp>(d.time_since_epoch().count()) * 1440 + m.count();
+  return static_cast<Stamp>(d.time_since_epoch().count() * 1440 + m.count());
 }
 inline std::uint64_t pair_key(std::uint32_t a, std::uint32_t b) {
   return (static_cast<std::uint64_t>(a) << 32) | b;
@@ -31,8 +33,8 @@ struct StationInfo {
   const date::time_zone* zone = nullptr;  ///< nullptr: unknown station, treated as UTC
   Minutes hours_from{0}, hours_to{k_day_minutes};
   // One-entry cache of the zone's offset around the last conversion (UTC minutes, [begin, end)).
-  Stamp cache_begin = 0, cache_end = 0;
-  Stamp cache_offset = 0;
+  std::int64_t cache_begin = 0, cache_end = 0;
+  std::int64_t cache_offset = 0;
 };
 
 struct SessionInfo {

@@ -13,11 +13,14 @@ void check_meetings(Context& c) {
     if (s.meetings == 0) continue;
     const auto& st = c.stations[static_cast<std::size_t>(s.station)];
     std::vector<int> outside_days, outside_hours;
+    // From the slots alone: the meetings themselves are large records not worth streaming again.
+    const Stamp from = static_cast<Stamp>(st.hours_from.count()), to = static_cast<Stamp>(st.hours_to.count());
     for (int k = s.slot_begin; k < s.slot_end; ++k) {
       const auto& slot = c.slots[static_cast<std::size_t>(k)];
-      const auto& m = c.sc.meetings[static_cast<std::size_t>(slot.meeting)];
-      if (m.date < s.first || m.date > s.last) outside_days.push_back(slot.meeting);
-      if (m.start < st.hours_from || m.end > st.hours_to) outside_hours.push_back(slot.meeting);
+      if (slot.date < s.first || slot.date > s.last) outside_days.push_back(slot.meeting);
+      const Stamp midnight = local_stamp(slot.date, Minutes{0});
+      if (slot.local_start - midnight < from || slot.local_end - midnight > to)
+        outside_hours.push_back(slot.meeting);
     }
     const int id = static_cast<int>(si);
     const auto fill = [&](Finding& f, std::vector<int>& list) {
