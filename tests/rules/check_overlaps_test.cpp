@@ -117,3 +117,24 @@ TEST_CASE("expert double-booked: meetings in two zones at the same UTC instant",
     CHECK(e[0].reason.find("whole session days") != std::string::npos);
   }
 }
+
+TEST_CASE("expert double-booked: each day's own offsets across the 2005 DST changes",
+          "[rules][check]") {
+  // Europe moved to summer time on 27 March 2005, the United States on 3 April 2005.
+  Plan p;
+  p.expert("ru-1", {"A", "B"});
+  SECTION("28 March: New York 10:00 EST is 15:00 UTC; Geneva 15:00-17:00 CEST ends then") {
+    p.session("A", 1, "2005-03-28", "2005-03-28", "NY");
+    p.session("B", 1, "2005-03-28", "2005-03-28", "GVA");
+    p.meeting("A", 1, "2005-03-28", "10:00", "13:00");
+    p.meeting("B", 1, "2005-03-28", "15:00", "17:00");
+    CHECK(p.check().empty());
+  }
+  SECTION("4 April: New York 10:00 EDT is 14:00 UTC, inside Geneva's 13:00-15:00 UTC") {
+    p.session("A", 1, "2005-04-04", "2005-04-04", "NY");
+    p.session("B", 1, "2005-04-04", "2005-04-04", "GVA");
+    p.meeting("A", 1, "2005-04-04", "10:00", "13:00");
+    p.meeting("B", 1, "2005-04-04", "15:00", "17:00");
+    CHECK(with_code(p.check(), "expert-double-booked").size() == 1);
+  }
+}
