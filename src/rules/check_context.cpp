@@ -210,8 +210,8 @@ void build_slots(Context& c) {
     known.emplace(pair_key(static_cast<std::uint32_t>(c.intern_body(s.body)),
                            static_cast<std::uint32_t>(s.number)),
                   is_active(s.status));
-  std::vector<Slot> raw;
-  raw.reserve(sc.meetings.size() + c.sessions.size());
+  // Pass 1: the owning session of every meeting (-1: none), and the count per session.
+  std::vector<int> owner(sc.meetings.size(), -1);
   const std::string* last_body = nullptr;
   int last_number = -1, last_session = -1;
   bool last_known = false;
@@ -242,9 +242,24 @@ void build_slots(Context& c) {
       }
       continue;
     }
-    const auto& s = c.sessions[static_cast<std::size_t>(last_session)];
-    Slot slot;
-    slot.session = last_session;
+    owner[mi] = last_session;
+    ++count[static_cast<std::size_t>(last_session) + 1];
+  }
+  for (std::size_t si = 0; si < c.sessions.size(); ++si) {
+    c.sessions[si].meetings = count[si + 1];
+    if (count[si + 1] == 0) count[si + 1] = 1;  // its whole-days slot
+  }
+  for (std::size_t i = 1; i < count.size(); ++i) count[i] += count[i - 1];
+  // Pass 2: each slot straight into its session's group (a counting sort by session).
+  c.slots.resize(static_cast<std::size_t>(count.back()));
+  std::vector<int> pos(count.begin(), count.end() - 1);
+  for (std::size_t mi = 0; mi < sc.meetings.size(); ++mi) {
+    const int si = owner[mi];
+    if (si < 0) continue;
+    const auto& m = sc.meetings[mi];
+    const auto& s = c.sessions[static_cast<std::size_t>(si)];
+    Slot& slot = c.slots[static_cast<std::size_t>(pos[static_cast<std::size_t>(si)]++)];
+    slot.session = si;
     slot.meeting = static_cast<int>(mi);
     slot.room = m.room.empty() ? s.room : c.intern_room(s.station, m.room);
     slot.date = m.date;
@@ -252,29 +267,20 @@ void build_slots(Context& c) {
     slot.local_end = local_stamp(m.date, m.end);
     slot.utc_start = c.to_utc(s.station, slot.local_start);
     slot.utc_end = c.to_utc(s.station, slot.local_end);
-    raw.push_back(slot);
-    ++count[static_cast<std::size_t>(last_session) + 1];
   }
   for (std::size_t si = 0; si < c.sessions.size(); ++si) {
-    auto& s = c.sessions[si];
-    s.meetings = count[si + 1];
+    const auto& s = c.sessions[si];
     if (s.meetings > 0) continue;
-    Slot slot;
+    Slot& slot = c.slots[static_cast<std::size_t>(pos[si]++)];
     slot.session = static_cast<int>(si);
+    slot.meeting = -1;
     slot.room = s.room;
     slot.date = s.first;
     slot.local_start = local_stamp(s.first, Minutes{0});
     slot.local_end = local_stamp(s.last + date::days{1}, Minutes{0});
     slot.utc_start = c.to_utc(s.station, slot.local_start);
     slot.utc_end = c.to_utc(s.station, slot.local_end);
-    raw.push_back(slot);
-    ++count[si + 1];
   }
-  // Counting sort by session, then each group by UTC start.
-  for (std::size_t i = 1; i < count.size(); ++i) count[i] += count[i - 1];
-  c.slots.resize(raw.size());
-  std::vector<int> pos(count.begin(), count.end() - 1);
-  for (const auto& slot : raw) c.slots[static_cast<std::size_t>(pos[static_cast<std::size_t>(slot.session)]++)] = slot;
   for (std::size_t si = 0; si < c.sessions.size(); ++si) {
     auto& s = c.sessions[si];
     s.slot_begin = count[si];
@@ -286,6 +292,10 @@ void build_slots(Context& c) {
       });
     if (s.meetings == 0) {
       s.meeting_days = working_days(s.first, s.last);
+    } else if (std::is_sorted(b, e, [](const Slot& x, const Slot& y) { return x.date < y.date; })) {
+      int distinct = 0;  // the usual case: count the date changes, no allocation
+      for (auto it = b; it != e; ++it) distinct += it == b || it->date != (it - 1)->date;
+      s.meeting_days = distinct;
     } else {
       std::vector<Date> days;
       for (auto it = b; it != e; ++it) days.push_back(it->date);
