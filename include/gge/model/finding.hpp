@@ -1,0 +1,39 @@
+#pragma once
+/// A finding of the conflict checker (`gge check`): data, never an exception (DESIGN.md "Errors").
+#include "gge/core/time.hpp"
+#include "gge/model/blackout.hpp"
+
+#include <string>
+#include <vector>
+
+namespace gge {
+
+/// One problem of a plan: what is wrong, which rule, and where possible the nearest fix.
+///
+/// Stable codes (the `--json` schema and tests rely on them):
+///  calendar  `weekend`, `holiday`, `blackout`, `high-level-week`
+///  mandate   `before-mandate`, `before-resolution`, `after-latest-end`, `too-many-sessions`,
+///            `too-many-days`
+///  overlaps  `body-overlap`, `room-double-booked`, `expert-double-booked`, `tentative-overlap`
+///            (one of the former three with a planned session involved; `rule` names which)
+///  sequence  `min-gap`, `out-of-order`, `no-travel-day`
+///  meetings  `meeting-outside-session`, `meeting-outside-hours`, `unknown-session`
+struct Finding {
+  std::string code;                   ///< stable kebab-case code, see above
+  Severity severity = Severity::error;
+  std::string body;                   ///< Body::symbol the finding is filed under
+  int session = 0;                    ///< Session::number it is filed under; 0 = the body itself
+  std::vector<std::string> subjects;  ///< what is involved: "BODY#N", "BODY#N 2004-07-12 10:00",
+                                      ///< "room NY/Conference Room 4", "expert ru-1"
+  Date first{};                       ///< first day the finding is about, inclusive
+  Date last{};                        ///< last day the finding is about, inclusive; >= first
+  std::string rule;                   ///< the rule broken, e.g. "UNHQ closure", "room-double-booked"
+  std::string reason;                 ///< one line for a planner: what is wrong
+  std::string fix;                    ///< the nearest fix that passes every other check; may be empty
+  friend bool operator==(const Finding&, const Finding&) = default;
+};
+
+/// Total order used for reports: body, session, code, first day, subjects, reason.
+bool finding_less(const Finding& a, const Finding& b);
+
+}  // namespace gge
