@@ -42,6 +42,7 @@ void add_meeting_commands(CLI::App& app, Context& ctx) {
     Meeting m{ref.body, ref.number, parse_date(a->date, "--date"), parse_hhmm(a->start, "--start"),
               parse_hhmm(a->end, "--end"), a->room, a->kind, a->number, "", 0};
     auto store = ctx.open();
+    require_session(store, ref, "SESSION");
     add_one(store, m);
     print_added(ctx, "meeting", fmt::format("{} {} {}", a->ref, a->date, a->start), m);
   });
