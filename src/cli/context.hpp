@@ -9,6 +9,7 @@ namespace gge::cli {
 struct Context {
   std::string db_path;  ///< --db, default $GGE_DB or ./gge.db
   bool json = false;    ///< --json: print data as JSON for programs
+  int exit_code = 0;    ///< set by a command that reports findings (`check`: 1 when errors)
 
   /// Opens the database. Read-only commands never create or migrate a file.
   [[nodiscard]] Store open(Store::Mode mode = Store::Mode::read_write) const {

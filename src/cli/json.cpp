@@ -85,6 +85,13 @@ void to_json(json& j, const Blackout& v) {
   j = {{"station", v.station}, {"first", to_iso(v.first)}, {"last", to_iso(v.last)},
        {"reason", v.reason},   {"severity", to_string(v.severity)}};
 }
+void to_json(json& j, const Finding& v) {
+  j = {{"code", v.code},         {"severity", to_string(v.severity)},
+       {"body", v.body},         {"session", v.session},
+       {"subjects", v.subjects}, {"first", to_iso(v.first)},
+       {"last", to_iso(v.last)}, {"rule", v.rule},
+       {"reason", v.reason},     {"fix", v.fix}};
+}
 void to_json(json& j, const Change& v) {
   const auto parsed = [](const std::string& s) { return s.empty() ? json(nullptr) : json::parse(s); };
   j = {{"id", v.id},         {"at", v.at},   {"table", v.table},           {"action", v.action},

@@ -2,6 +2,7 @@
 // JSON shapes of the model values for --json (README "JSON output"). Dates are "YYYY-MM-DD",
 // times "HH:MM" (station wall clock), session days inclusive. Found by nlohmann's ADL.
 #include "gge/model/change.hpp"
+#include "gge/model/finding.hpp"
 #include "gge/model/scenario.hpp"
 
 #include <nlohmann/json.hpp>
@@ -23,5 +24,6 @@ void to_json(nlohmann::json& j, const HolidayRule& v);
 void to_json(nlohmann::json& j, const GaOpening& v);
 void to_json(nlohmann::json& j, const Blackout& v);
 void to_json(nlohmann::json& j, const Change& v);
+void to_json(nlohmann::json& j, const Finding& v);
 
 }  // namespace gge

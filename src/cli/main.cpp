@@ -43,10 +43,12 @@ int main(int argc, char** argv) {
   add_mandate_commands(app, ctx);
   add_session_commands(app, ctx);
   add_meeting_commands(app, ctx);
+  add_calendar_commands(app, ctx);
+  add_check_commands(app, ctx);
 
   try {
     app.parse(argc, argv);
-    return 0;
+    return ctx.exit_code;
   } catch (const CLI::ParseError& e) {
     const int rc = app.exit(e);  // prints help, version or the usage error
     return rc == 0 ? 0 : static_cast<int>(gge::ExitCode::bad_input);

@@ -67,8 +67,9 @@ bool passes(Context& c, const Move& mv, int shift) {
   const Date a = s.first + d, b = s.last + d;
   if ((mv.after && a < *mv.after) || (mv.before && b > *mv.before)) return false;
   if ((mv.not_before && a < *mv.not_before) || (mv.not_after && b > *mv.not_after)) return false;
+  // The `weekend` rule: a session neither starts nor ends on a weekend, meetings or not.
+  if (is_weekend(a) || is_weekend(b)) return false;
   if (mv.meeting_days.empty()) {
-    if (is_weekend(a) || is_weekend(b)) return false;
     for (Date x = a; x <= b; x += date::days{1})
       if (!is_weekend(x) && c.closed(s.station, x) != nullptr) return false;
   } else {

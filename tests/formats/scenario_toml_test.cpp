@@ -141,7 +141,7 @@ TEST_CASE("the conflicts example loads: conflicts are findings, not input errors
   const Scenario s = read_scenario_file(example("conflicts"));
   CHECK(s.bodies.size() == 3);
   CHECK(s.sessions.size() == 7);
-  CHECK(s.meetings.size() == 6);
+  CHECK(s.meetings.size() == 5);
   REQUIRE(s.blackouts.size() == 1);
   CHECK(s.blackouts[0].station == "VIE");
   REQUIRE(s.stations.size() == 3);

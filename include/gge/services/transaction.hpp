@@ -1,6 +1,8 @@
 #pragma once
 /// Runs a use case as one transaction: `fn(store)` commits when it returns, rolls back when it
-/// throws (so a rejected command writes nothing).
+/// throws (so a rejected command writes nothing). Before committing, derived data (the deadline
+/// chains) is brought in step with what `fn` changed, in the same transaction.
+#include "gge/services/deadlines.hpp"
 #include "gge/store/store.hpp"
 
 #include <utility>
@@ -12,9 +14,11 @@ decltype(auto) in_transaction(Store& store, Fn&& fn) {
   Store::Transaction tx(store);
   if constexpr (std::is_void_v<decltype(fn(store))>) {
     std::forward<Fn>(fn)(store);
+    refresh_deadlines(store);
     tx.commit();
   } else {
     decltype(auto) result = std::forward<Fn>(fn)(store);
+    refresh_deadlines(store);
     tx.commit();
     return result;
   }

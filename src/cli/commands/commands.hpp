@@ -18,6 +18,8 @@ void add_resolution_commands(CLI::App& app, Context& ctx);
 void add_mandate_commands(CLI::App& app, Context& ctx);
 void add_session_commands(CLI::App& app, Context& ctx);
 void add_meeting_commands(CLI::App& app, Context& ctx);
+void add_calendar_commands(CLI::App& app, Context& ctx);  // ga, holidays, deadlines
+void add_check_commands(CLI::App& app, Context& ctx);     // check
 
 /// Prints what an `add` stored: "added station NY" or, with --json, the stored value.
 void print_added(const Context& ctx, std::string_view kind, const std::string& key,

@@ -1,0 +1,46 @@
+#pragma once
+/// The calendars a command needs, built once from the store: each station's working calendar
+/// (holiday rules + confirmed holidays, rules/working_days.hpp) and the GA calendar (recorded
+/// openings + Rule 1, with the New York calendar for the general debate).
+#include "gge/rules/check.hpp"
+#include "gge/rules/ga_calendar.hpp"
+#include "gge/rules/working_days.hpp"
+#include "gge/store/store.hpp"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace gge {
+
+class Calendars {
+public:
+  /// Reads the stations, holiday rules, holidays and GA records of `store` (not kept).
+  explicit Calendars(const Store& store);
+  Calendars(const Calendars&) = delete;
+  Calendars& operator=(const Calendars&) = delete;
+
+  /// The working calendar of station `code`; an unknown station is an InputError naming `field`.
+  [[nodiscard]] const WorkingCalendar& station(const std::string& code,
+                                               std::string_view field = "station") const;
+  /// The code of the New York station (zone America/New_York), or "" when there is none.
+  [[nodiscard]] const std::string& new_york() const noexcept { return m_new_york; }
+  /// The GA calendar (New York's working calendar when there is a New York station, else
+  /// Monday to Friday).
+  [[nodiscard]] const GaCalendar& ga() const noexcept { return *m_ga; }
+  /// New York's working calendar, or Monday to Friday when there is no New York station.
+  [[nodiscard]] const WorkingCalendar& ny() const noexcept { return m_ga->working_calendar(); }
+  /// The GA high-level weeks whose days meet the years `first_year`..`last_year` (inclusive),
+  /// as error blackouts at the New York station (none when there is no New York station).
+  [[nodiscard]] std::vector<Blackout> high_level_weeks(int first_year, int last_year) const;
+  /// A closure lookup for `check_plan`: the name of the closure of a station on a day.
+  [[nodiscard]] ClosureLookup closure_lookup() const;
+
+private:
+  std::map<std::string, WorkingCalendar, std::less<>> m_stations;
+  std::string m_new_york;
+  std::unique_ptr<GaCalendar> m_ga;
+};
+
+}  // namespace gge

@@ -1,0 +1,156 @@
+// gge ga N; gge holidays list|import; gge deadlines MANDATE [--diff]
+#include "cli/commands/commands.hpp"
+#include "cli/json.hpp"
+#include "cli/output.hpp"
+#include "gge/services/calendars.hpp"
+#include "gge/services/deadlines.hpp"
+#include "gge/services/holidays.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <memory>
+
+namespace gge::cli {
+namespace {
+
+std::string short_weekday(Date d) { return date::format("%a", d); }
+
+std::string weekday_date(Date d) { return short_weekday(d) + " " + to_un_long(d); }
+
+void add_ga(CLI::App& app, Context& ctx) {
+  auto n = std::make_shared<int>(0);
+  auto* ga = app.add_subcommand(
+      "ga", "Dates of General Assembly regular session N: opening (Rule 1 by era, or a recorded\n"
+            "date), general debate, high-level week, end; each with where it comes from");
+  ga->add_option("N", *n, "Session number, e.g. 60 (opened 13 September 2005)")->required();
+  ga->callback([&ctx, n] {
+    // Rule 1 needs no data: without a database, answer from the rules alone.
+    const auto store = std::filesystem::exists(ctx.db_path) ? ctx.open_read() : Store::in_memory();
+    const Calendars calendars(store);
+    const auto d = calendars.ga().session(*n);
+    if (ctx.json) {
+      const auto sourced = [](const SourcedDate& s) {
+        return nlohmann::json{{"date", to_iso(s.date)}, {"source", s.source}, {"recorded", s.recorded}};
+      };
+      print_json({{"session", d.session},
+                  {"opening", sourced(d.opening)},
+                  {"general_debate", {{"first", to_iso(d.general_debate_first.date)},
+                                      {"last", to_iso(d.general_debate_last)},
+                                      {"source", d.general_debate_first.source}}},
+                  {"high_level_week", {{"first", to_iso(d.high_level_first)}, {"last", to_iso(d.high_level_last)}}},
+                  {"end", sourced(d.end)}});
+      return;
+    }
+    print_fields({{"session", fmt::format("GA {} (year {})", d.session, 1945 + d.session)},
+                  {"opening", fmt::format("{} ({})", weekday_date(d.opening.date), d.opening.source)},
+                  {"general debate", fmt::format("{} ({}; nine working days)",
+                                                 to_un_range(d.general_debate_first.date, d.general_debate_last),
+                                                 d.general_debate_first.source)},
+                  {"high-level week", to_un_range(d.high_level_first, d.high_level_last)},
+                  {"ends", fmt::format("{} ({})", weekday_date(d.end.date), d.end.source)}});
+  });
+}
+
+void add_holidays(CLI::App& app, Context& ctx) {
+  auto* family = add_family(app, "holidays", "Office closures of duty stations: rules, estimates, confirmed dates");
+
+  struct ListArgs { std::string station; int year = 0; };
+  auto a = std::make_shared<ListArgs>();
+  auto* list = family->add_subcommand(
+      "list", "The closures of a station in a year, with their status (rule, estimated, confirmed)\n"
+              "and the observed day when a weekend moved them");
+  list->add_option("STATION", a->station, "Station code, e.g. NY")->required();
+  list->add_option("YEAR", a->year, "Year, 1900..2199")->required();
+  list->callback([&ctx, a] {
+    const auto store = ctx.open_read();
+    const auto closures = station_year(store, a->station, a->year);
+    if (ctx.json) {
+      nlohmann::json rows = nlohmann::json::array();
+      for (const auto& c : closures)
+        rows.push_back({{"name", c.name}, {"actual", to_iso(c.actual)}, {"observed", to_iso(c.observed)},
+                        {"status", to_string(c.status)}, {"source", c.source}});
+      print_json(rows);
+      return;
+    }
+    Table t({"observed", "day", "name", "status", "actual"});
+    for (const auto& c : closures)
+      t.add({to_iso(c.observed), short_weekday(c.observed), c.name,
+             std::string{to_string(c.status)}, c.actual == c.observed ? "" : to_iso(c.actual)});
+    if (t.empty()) std::printf("(no closures of %s in %d)\n", a->station.c_str(), a->year);
+    else t.print();
+  });
+
+  auto files = std::make_shared<std::vector<std::filesystem::path>>();
+  auto* import = family->add_subcommand(
+      "import", "Import holiday data files (data/holidays/*.toml): each replaces its station's\n"
+                "rules and adds its confirmed dates, all in one transaction");
+  import->add_option("FILE", *files, "Holiday data files")->required();
+  import->callback([&ctx, files] {
+    auto store = ctx.open();
+    const auto done = import_holiday_files(store, *files);
+    if (ctx.json) {
+      nlohmann::json rows = nlohmann::json::array();
+      for (const auto& d : done) rows.push_back({{"station", d.station}, {"rules", d.rules}, {"confirmed", d.confirmed}});
+      print_json(rows);
+      return;
+    }
+    for (const auto& d : done)
+      std::printf("imported %s: %zu rules, %zu confirmed dates\n", d.station.c_str(), d.rules, d.confirmed);
+  });
+}
+
+void add_deadlines(CLI::App& app, Context& ctx) {
+  struct Args { std::string mandate; bool diff = false; };
+  auto a = std::make_shared<Args>();
+  auto* cmd = app.add_subcommand(
+      "deadlines", "The deadline chain of a mandate, each date with how it was derived (GA opening,\n"
+                   "submission 10 weeks before, distribution 6 weeks before, latest end day of the\n"
+                   "final session); --diff shows what the last recomputation changed");
+  cmd->add_option("MANDATE", a->mandate, "Mandate key, e.g. 58/32-GGE")->required();
+  cmd->add_flag("--diff", a->diff, "Show what changed at the last recomputation (from the change log)");
+  cmd->callback([&ctx, a] {
+    const auto store = ctx.open_read();
+    if (!store.mandate(a->mandate)) throw InputError({}, "MANDATE", a->mandate, "no such mandate");
+    if (a->diff) {
+      // The newest change-log rows of this mandate's deadlines that share one timestamp.
+      const auto prefix = a->mandate + " ";
+      std::vector<Change> last;
+      for (const auto& c : store.changes()) {
+        if (c.table != "deadline" || c.key.rfind(prefix, 0) != 0) continue;
+        if (!last.empty() && last.back().at != c.at) last.clear();
+        last.push_back(c);
+      }
+      if (ctx.json) { print_json(last); return; }
+      if (last.empty()) { std::puts("(no recomputation has changed these deadlines)"); return; }
+      std::printf("changed at %s:\n", last.front().at.c_str());
+      for (const auto& c : last) {
+        const auto date_of = [](const std::string& row) {
+          return row.empty() ? std::string{"-"} : nlohmann::json::parse(row).value("date", "?");
+        };
+        std::printf("  %-28s %s -> %s\n", c.key.substr(prefix.size()).c_str(), date_of(c.before).c_str(),
+                    date_of(c.after).c_str());
+      }
+      return;
+    }
+    const auto steps = explain_deadlines(store, a->mandate);
+    if (ctx.json) {
+      nlohmann::json rows = nlohmann::json::array();
+      for (const auto& s : steps)
+        rows.push_back({{"kind", s.kind}, {"date", to_iso(s.date)}, {"explanation", s.explanation}});
+      print_json(rows);
+      return;
+    }
+    for (const auto& s : steps) std::puts(s.line().c_str());
+  });
+}
+
+}  // namespace
+
+void add_calendar_commands(CLI::App& app, Context& ctx) {
+  add_ga(app, ctx);
+  add_holidays(app, ctx);
+  add_deadlines(app, ctx);
+}
+
+}  // namespace gge::cli

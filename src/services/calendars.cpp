@@ -1,0 +1,53 @@
+#include "gge/services/calendars.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace gge {
+
+Calendars::Calendars(const Store& store) {
+  const auto rules = store.holiday_rules();
+  const auto holidays = store.holidays();
+  for (const auto& s : store.stations()) {
+    m_stations.emplace(s.code, make_working_calendar(s.code, rules, holidays));
+    if (s.zone == "America/New_York" && m_new_york.empty()) m_new_york = s.code;
+  }
+  const auto records = store.ga_openings();
+  const WorkingCalendar* ny = m_new_york.empty() ? nullptr : &m_stations.at(m_new_york);
+  m_ga = std::make_unique<GaCalendar>(records, ny);
+}
+
+const WorkingCalendar& Calendars::station(const std::string& code, std::string_view field) const {
+  const auto it = m_stations.find(code);
+  if (it == m_stations.end())
+    throw InputError({}, std::string{field}, code, "no such station");
+  return it->second;
+}
+
+std::vector<Blackout> Calendars::high_level_weeks(int first_year, int last_year) const {
+  std::vector<Blackout> weeks;
+  if (m_new_york.empty()) return weeks;
+  // Session N opens in September of 1945 + N; its high-level week is in that September.
+  const int first = std::max(1, first_year - 1945);
+  const int last = std::min(k_max_ga_session, last_year - 1945);
+  for (int n = first; n <= last; ++n) {
+    const auto d = m_ga->session(n);
+    weeks.push_back({m_new_york, d.high_level_first, d.high_level_last,
+                     fmt::format("GA {} high-level week (general debate opens {}, {})", n,
+                                 to_iso(d.general_debate_first.date), d.general_debate_first.source),
+                     Severity::error});
+  }
+  return weeks;
+}
+
+ClosureLookup Calendars::closure_lookup() const {
+  return [this](const std::string& station, Date day) -> std::optional<std::string> {
+    const auto it = m_stations.find(station);
+    if (it == m_stations.end()) return std::nullopt;
+    if (const Closure* c = it->second.closure_on(day)) return c->name;
+    return std::nullopt;
+  };
+}
+
+}  // namespace gge
