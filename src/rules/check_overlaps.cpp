@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <limits>
 
 namespace gge::detail {
 namespace {
@@ -127,37 +129,54 @@ struct RoomEvent {
   }
 };
 
+/// Slots with a room, grouped by room (counting sort) and, within a room, by (local start,
+/// slot): each entry packs the biased local start above the slot index, so the sort compares
+/// plain integers. Returns the packed entries and each room's [begin, end) in them.
+std::vector<std::uint64_t> slots_by_room(const Context& c, std::vector<std::size_t>& room_begin) {
+  room_begin.assign(c.rooms.size() + 1, 0);
+  for (const auto& slot : c.slots)
+    if (slot.room >= 0) ++room_begin[static_cast<std::size_t>(slot.room) + 1];
+  for (std::size_t r = 1; r < room_begin.size(); ++r) room_begin[r] += room_begin[r - 1];
+  std::vector<std::uint64_t> packed(room_begin.back());
+  std::vector<std::size_t> next(room_begin.begin(), room_begin.end() - 1);
+  for (std::size_t k = 0; k < c.slots.size(); ++k) {
+    const auto& slot = c.slots[k];
+    if (slot.room < 0) continue;
+    const auto start = static_cast<std::uint32_t>(static_cast<std::int64_t>(slot.local_start) -
+                                                  std::numeric_limits<Stamp>::min());
+    packed[next[static_cast<std::size_t>(slot.room)]++] = (std::uint64_t{start} << 32) | k;
+  }
+  for (std::size_t r = 0; r + 1 < room_begin.size(); ++r)
+    std::sort(packed.begin() + static_cast<std::ptrdiff_t>(room_begin[r]),
+              packed.begin() + static_cast<std::ptrdiff_t>(room_begin[r + 1]));
+  return packed;
+}
+
 void sweep_rooms(Context& c) {
-  struct Key { int room; int slot; Stamp start; };
-  std::vector<Key> keys;
-  keys.reserve(c.slots.size());
-  for (std::size_t k = 0; k < c.slots.size(); ++k)
-    if (c.slots[k].room >= 0) keys.push_back({c.slots[k].room, static_cast<int>(k), c.slots[k].local_start});
-  std::sort(keys.begin(), keys.end(), [](const Key& x, const Key& y) {
-    return std::tie(x.room, x.start, x.slot) < std::tie(y.room, y.start, y.slot);
-  });
+  std::vector<std::size_t> room_begin;
+  const auto packed = slots_by_room(c, room_begin);
   std::vector<RoomEvent> events;
   std::vector<int> active;
-  int room = -1;
-  for (const auto& key : keys) {
-    const auto& cur = c.slots[static_cast<std::size_t>(key.slot)];
-    if (key.room != room) {
-      room = key.room;
-      active.clear();
+  for (int room = 0; room + 1 < static_cast<int>(room_begin.size()); ++room) {
+    active.clear();
+    for (auto i = room_begin[static_cast<std::size_t>(room)];
+         i < room_begin[static_cast<std::size_t>(room) + 1]; ++i) {
+      const int slot = static_cast<int>(packed[i] & 0xffffffffU);
+      const auto& cur = c.slots[static_cast<std::size_t>(slot)];
+      // Half-open [start, end): a meeting ending at 13:00 frees the room for one starting at 13:00.
+      std::erase_if(active, [&](int a) { return c.slots[static_cast<std::size_t>(a)].local_end <= cur.local_start; });
+      for (int a : active) {
+        const auto& other = c.slots[static_cast<std::size_t>(a)];
+        // Two sessions of one body in one room are already a body-overlap finding.
+        if (other.session == cur.session ||
+            c.sessions[static_cast<std::size_t>(other.session)].body ==
+                c.sessions[static_cast<std::size_t>(cur.session)].body)
+          continue;
+        events.push_back({room, std::min(other.session, cur.session),
+                          std::max(other.session, cur.session), cur.date});
+      }
+      active.push_back(slot);
     }
-    // Half-open [start, end): a meeting ending at 13:00 frees the room for one starting at 13:00.
-    std::erase_if(active, [&](int a) { return c.slots[static_cast<std::size_t>(a)].local_end <= cur.local_start; });
-    for (int a : active) {
-      const auto& other = c.slots[static_cast<std::size_t>(a)];
-      // Two sessions of one body in one room are already a body-overlap finding.
-      if (other.session == cur.session ||
-          c.sessions[static_cast<std::size_t>(other.session)].body ==
-              c.sessions[static_cast<std::size_t>(cur.session)].body)
-        continue;
-      events.push_back({room, std::min(other.session, cur.session),
-                        std::max(other.session, cur.session), cur.date});
-    }
-    active.push_back(key.slot);
   }
   std::sort(events.begin(), events.end());
   for (std::size_t i = 0; i < events.size();) {
