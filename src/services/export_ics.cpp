@@ -213,11 +213,28 @@ IcsExportResult export_ics(const Store& store, const IcsScope& scope, Instant dt
       for (const auto& b : sel.bodies) store.for_each_meeting(visit, b);
   };
 
-  // First pass: which sessions have meetings in scope, so that the calendar declares exactly
-  // the zones its timed events use (the writer needs them before the first event).
-  std::vector<bool> has_meetings(sessions.size(), false);
-  if (!sessions.empty()) walk_meetings([&](const Meeting&, std::size_t i) { has_meetings[i] = true; });
-  std::set<std::string> zones;
+  // The zones the calendar declares: exactly those its timed events use (the writer needs them
+  // before the first event). Candidates are the zones of the sessions' stations; a first walk
+  // over the meetings confirms them and stops as soon as every candidate has a meeting, which
+  // is at once in the usual case, so the meetings are read twice only when a zone has none.
+  std::vector<const DutyStation*> session_station(sessions.size());
+  std::set<std::string> candidates, zones;
+  for (std::size_t i = 0; i < sessions.size(); ++i) {
+    const Session& s = sessions[i];
+    session_station[i] = find(stations, s.station);
+    if (!session_station[i])
+      throw StorageError(fmt::format("session {}#{}: station {} is missing", s.body, s.number, s.station));
+    candidates.insert(session_station[i]->zone);
+  }
+  struct AllZonesSeen {};
+  try {
+    if (!candidates.empty())
+      walk_meetings([&](const Meeting&, std::size_t i) {
+        zones.insert(session_station[i]->zone);
+        if (zones.size() == candidates.size()) throw AllZonesSeen{};
+      });
+  } catch (const AllZonesSeen&) {
+  }
   std::optional<Date> first, last;
   const auto widen = [&](Date a, Date b) {
     if (!first || a < *first) first = a;
@@ -227,10 +244,8 @@ IcsExportResult export_ics(const Store& store, const IcsScope& scope, Instant dt
   LastModified last_modified(store);
   for (std::size_t i = 0; i < sessions.size(); ++i) {
     const Session& s = sessions[i];
-    const DutyStation* st = find(stations, s.station);
-    if (!st) throw StorageError(fmt::format("session {}#{}: station {} is missing", s.body, s.number, s.station));
+    const DutyStation* st = session_station[i];
     widen(s.first, s.last);
-    if (has_meetings[i]) zones.insert(st->zone);
     const auto bm = body_mandate.find(s.body);
     const Mandate* m = bm == body_mandate.end() ? nullptr : bm->second;
     session_items.push_back({&s, st, find(bodies, s.body), m,
@@ -257,7 +272,7 @@ IcsExportResult export_ics(const Store& store, const IcsScope& scope, Instant dt
   if (!sessions.empty())
     walk_meetings([&](const Meeting& m, std::size_t i) {
       const Session& s = sessions[i];
-      writer.write(IcalMeeting{&m, &s, find(stations, s.station),
+      writer.write(IcalMeeting{&m, &s, session_station[i],
                                find(bodies, s.body), last_modified(m.uid)});
       ++result.meetings;
     });
