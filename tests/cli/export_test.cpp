@@ -8,6 +8,7 @@
 #include <date/tz.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -344,9 +345,21 @@ TEST_CASE("scopes: --body, --mandate, --station, --expert and --from/--to select
     CHECK(uids == expected(in));
     // GGE#3 starts on the last day (2005-06-13): the session and that day's meetings only.
     CHECK(uids.size() > 3);
-    for (const auto& [uid, e] : events_of(ics))
-      if (e.props.count("DTSTART;VALUE=DATE") == 0 && uid.rfind("deadline-", 0) == 0)
-        FAIL("deadline without a date");
+    // Deadlines are in when their day is: only latest_end (2005-06-20) of the four in June-July.
+    const auto dl = json::parse(s.gge("--json deadlines 58/32-GGE").out);
+    REQUIRE(dl.size() == 4);
+    const auto r = s.gge("export ics --from 2005-06-14 --to 2005-07-04");
+    REQUIRE(r.code == 0);
+    std::set<std::string> got, want;
+    for (const auto& [uid, e] : events_of(r.out))
+      if (uid.rfind("deadline-", 0) == 0) got.insert(e.props.at("DTSTART"));
+    for (const auto& d : dl) {
+      std::string day = d.at("date");
+      day.erase(std::remove(day.begin(), day.end(), '-'), day.end());
+      if (day >= "20050614" && day <= "20050704") want.insert(day);
+    }
+    CHECK(want == std::set<std::string>{"20050620"});
+    CHECK(got == want);
     const auto [gva, gics] = exported("--station GVA --to 2005-03-08");
     CHECK(gva == expected([](auto, auto st, auto first, auto) {
             return st == "GVA" && std::string(first) <= "2005-03-08";
