@@ -226,22 +226,32 @@ IcsExportResult export_ics(const Store& store, const IcsScope& scope, Instant dt
       throw StorageError(fmt::format("session {}#{}: station {} is missing", s.body, s.number, s.station));
     candidates.insert(session_station[i]->zone);
   }
+  // The sessions' LAST-MODIFIED are looked up inside that walk: while its statement runs,
+  // SQLite holds one read lock; a lookup outside a statement takes and drops the lock (fcntl,
+  // fstat) each time, which made 100,000 sessions cost seconds.
+  LastModified last_modified(store);
+  std::vector<std::optional<Instant>> session_modified;
+  const auto lookup_sessions = [&] {
+    session_modified.clear();
+    for (const auto& s : sessions) session_modified.push_back(last_modified(s.uid));
+  };
   struct AllZonesSeen {};
   try {
     if (!candidates.empty())
       walk_meetings([&](const Meeting&, std::size_t i) {
+        if (session_modified.empty()) lookup_sessions();
         zones.insert(session_station[i]->zone);
         if (zones.size() == candidates.size()) throw AllZonesSeen{};
       });
   } catch (const AllZonesSeen&) {
   }
+  if (session_modified.size() != sessions.size()) lookup_sessions();  // no meeting in scope
   std::optional<Date> first, last;
   const auto widen = [&](Date a, Date b) {
     if (!first || a < *first) first = a;
     if (!last || b > *last) last = b;
   };
   std::vector<IcalSession> session_items;
-  LastModified last_modified(store);
   for (std::size_t i = 0; i < sessions.size(); ++i) {
     const Session& s = sessions[i];
     const DutyStation* st = session_station[i];
@@ -249,7 +259,7 @@ IcsExportResult export_ics(const Store& store, const IcsScope& scope, Instant dt
     const auto bm = body_mandate.find(s.body);
     const Mandate* m = bm == body_mandate.end() ? nullptr : bm->second;
     session_items.push_back({&s, st, find(bodies, s.body), m,
-                             m ? find(resolutions, m->resolution) : nullptr, last_modified(s.uid)});
+                             m ? find(resolutions, m->resolution) : nullptr, session_modified[i]});
   }
   std::sort(session_items.begin(), session_items.end(), [](const IcalSession& a, const IcalSession& b) {
     const Session &x = *a.session, &y = *b.session;
