@@ -10,6 +10,8 @@
 // its peak RSS (getrusage) is the export's alone, not the database build's. Prints the time
 // (target <= 3 s for 1,000,000 meetings), events/s, peak RSS of both, and whether memory grew
 // with the number of meetings (it must not: meetings are streamed; the sessions are held).
+// Then the split of the 1M export: the store's meeting walk, the change-log lookups for
+// LAST-MODIFIED, and the whole export into a sink that discards (no file).
 #include "gge/services/export_ics.hpp"
 #include "gge/store/store.hpp"
 
@@ -110,7 +112,7 @@ int probe(const fs::path& db) {
     const auto t0 = std::chrono::steady_clock::now();
     const std::size_t n = fn();
     const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    std::printf("  %-44s %8zu items %6.3f s %10.0f /s\n", what, n, s, n / s);
+    std::printf("  %-44s %10zu in %6.3f s = %11.0f /s\n", what, n, s, n / s);
   };
   time("for_each_meeting", [&] {
     std::size_t n = 0;
@@ -122,7 +124,7 @@ int probe(const fs::path& db) {
     store.for_each_meeting([&](const Meeting& m) { n += store.last_modified(m.uid).has_value(); });
     return n;
   });
-  time("export_ics to a discarding sink", [&] {
+  time("export_ics to a discarding sink (bytes)", [&] {
     std::size_t bytes = 0;
     export_ics(store, IcsScope{}, Instant{}, [&](std::string_view c) { bytes += c.size(); });
     return bytes;
@@ -184,15 +186,24 @@ int main(int argc, char** argv) {
     fmt::print("  {:>9} meetings: database built in {:.1f} s; export {:.2f} s end to end "
                "({} events, {:.0f} events/s, {:.1f} MB written), peak RSS {} KiB\n",
                sizes[i], built, r.seconds, r.events, r.events / r.seconds, r.bytes / 1e6, r.rss_kib);
+    if (i == 1) {  // where the time goes, in another fresh process
+      std::fflush(stdout);
+      const auto self = fs::read_symlink("/proc/self/exe");
+      if (std::system(fmt::format("'{}' --probe '{}'", self.string(), db.string()).c_str()) != 0)
+        std::fprintf(stderr, "bench_export: the probe failed\n");
+    }
     for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db.string() + suffix);
   }
   const double growth = static_cast<double>(runs[1].rss_kib) / static_cast<double>(runs[0].rss_kib);
-  fmt::print("  1M target: <= 3 s end to end: {:.2f} s {}\n", runs[1].seconds,
-             runs[1].seconds <= 3.0 ? "(met)" : "(MISSED)");
+  if (meetings == 1'000'000)
+    fmt::print("  target for 1,000,000 meetings: <= 3 s end to end: {:.2f} s {}\n", runs[1].seconds,
+               runs[1].seconds <= 3.0 ? "(met)" : "(MISSED)");
   fmt::print("  peak RSS at {} vs {} meetings: {} vs {} KiB (x{:.2f}): {}\n", sizes[0], sizes[1],
              runs[0].rss_kib, runs[1].rss_kib, growth,
              growth < 1.10 ? "memory does not grow with the number of meetings"
                            : "MEMORY GREW with the number of meetings");
+  fmt::print("  (SQLite's page cache of this store takes up to 64 MB: compare sizes whose databases\n"
+             "   are larger than that, as the default 250,000 and 1,000,000 are)\n");
   fs::remove_all(dir);
   return 0;
 }

@@ -426,9 +426,10 @@ std::string feeds_index(const std::vector<FeedFile>& feeds, std::string_view bas
     for (const auto& f : feeds) {
       if (f.kind != kind) continue;
       html += fmt::format(
-          "<li>{} ({} events): <a href=\"https://{}/{}\">https</a> | "
+          "<li>{} ({} event{}): <a href=\"https://{}/{}\">https</a> | "
           "<a href=\"webcal://{}/{}\">webcal</a></li>\n",
-          html_escape(f.title), f.events, html_escape(host_path), f.file, html_escape(host_path), f.file);
+          html_escape(f.title), f.events, f.events == 1 ? "" : "s", html_escape(host_path), f.file,
+          html_escape(host_path), f.file);
     }
     html += "</ul>\n";
   }
