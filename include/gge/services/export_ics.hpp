@@ -1,0 +1,103 @@
+#pragma once
+/// `gge export ics` and `gge feeds` as use cases: the stored plan as iCalendar (rules/ical.hpp),
+/// streamed from the store so memory does not grow with the number of meetings. Reads only.
+///
+/// What a calendar holds: the scope's sessions (all-day), meetings (timed, in the session's
+/// station zone, with a VTIMEZONE per zone used) and deadlines (all-day, transparent). Each item
+/// carries its stored UID, SEQUENCE = its revision, LAST-MODIFIED from the change log (sessions
+/// and meetings; deadlines have none), and the caller's DTSTAMP. Cancelled sessions stay in,
+/// with STATUS:CANCELLED. The same database, scope and DTSTAMP give byte-identical output.
+#include "gge/core/time.hpp"
+#include "gge/rules/ical.hpp"
+#include "gge/store/store.hpp"
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gge {
+
+/// Which items a calendar holds. `from`/`to` are inclusive days: a session is in when any of
+/// its days is in [from, to], a meeting or deadline when its day is.
+struct IcsScope {
+  enum class Kind {
+    all,      ///< every body: sessions, meetings, deadlines
+    body,     ///< one body (`key` = symbol): its sessions, meetings and its mandates' deadlines
+    mandate,  ///< one mandate (`key`): its body's sessions and meetings, its own deadlines
+    station,  ///< one duty station (`key` = code): sessions held there and their meetings
+    expert,   ///< one expert (`key`): sessions and meetings of every body they sit on
+  };
+  Kind kind = Kind::all;
+  std::string key;             ///< empty for `all`
+  std::optional<Date> from;    ///< first day, inclusive; nullopt = unbounded
+  std::optional<Date> to;      ///< last day, inclusive; nullopt = unbounded
+  std::optional<int> alarm_days;  ///< VALARM this many days before each deadline; nullopt = none
+};
+
+/// What an export wrote.
+struct IcsExportResult {
+  std::string name;             ///< the calendar's NAME / X-WR-CALNAME
+  std::size_t sessions = 0;
+  std::size_t meetings = 0;
+  std::size_t deadlines = 0;
+  [[nodiscard]] std::size_t events() const noexcept { return sessions + meetings + deadlines; }
+};
+
+/// Streams the calendar of `scope` to `sink`, in chunks. Order: VTIMEZONEs (zones by name),
+/// sessions (by first day, body, number), meetings (by body, session, date, start), deadlines
+/// (by date, mandate, kind). Memory holds the scope's sessions and deadlines, never all meetings.
+/// InputError (nothing handed to the sink): an unknown body/mandate/station/expert (field
+/// "--body", "--mandate", "--station" or "--expert"), `to` before `from`, a negative alarm.
+/// A scope that matches nothing is a valid empty calendar (result.events() == 0). InputError
+/// from the writer (a zone missing from the tz database, bad stored text) may come after part of
+/// the output was handed over: write to a file with `export_ics_to_file` to leave nothing behind.
+IcsExportResult export_ics(const Store& store, const IcsScope& scope, Instant dtstamp,
+                           const IcalSink& sink);
+
+/// `export_ics` into a temporary file beside `path`, renamed over `path` on success: on any
+/// error no file (and no partial file) is left, and an old file at `path` is kept. An
+/// unwritable place is an InputError naming `field` and the path ("cannot write: ...").
+IcsExportResult export_ics_to_file(const Store& store, const IcsScope& scope, Instant dtstamp,
+                                   const std::filesystem::path& path, std::string_view field);
+
+/// DTSTAMP for exports: SOURCE_DATE_EPOCH (decimal seconds since 1970-01-01T00:00:00Z, as
+/// reproducible builds define it) when set and non-empty, else the system clock (whole
+/// seconds). A value that is not a count of seconds in years 1970..9999 is an InputError naming
+/// SOURCE_DATE_EPOCH.
+Instant dtstamp_from_env();
+
+/// "--alarm" values: "7d" (days) or "1w" (weeks, = 7 days), 0..365 days; returns days.
+/// Anything else ("3wd", "-1d", "7", "400d") is an InputError naming `field`.
+int parse_alarm_days(std::string_view text, std::string_view field);
+
+/// The base URL `write_feeds` uses when none is given: a placeholder to replace with where DIR
+/// is served (README "Calendars and feeds").
+inline constexpr std::string_view k_default_feed_base_url = "https://calendar.example.org/gge";
+
+/// One file `write_feeds` wrote.
+struct FeedFile {
+  std::string file;   ///< file name in DIR, e.g. "body-GGE-ICT-2004.ics"
+  std::string title;  ///< the calendar's name
+  IcsScope::Kind kind = IcsScope::Kind::all;
+  std::size_t events = 0;
+};
+
+/// The feed file name of a scope: "<kind>-<key>.ics" with kind body, mandate, station or expert
+/// ("all.ics" for all); bytes of `key` outside [A-Za-z0-9.-] are written "_XX" (hex), so
+/// distinct keys give distinct names and no name holds a path separator.
+std::string feed_file_name(IcsScope::Kind kind, const std::string& key);
+
+/// Writes one .ics per body, per station and per expert into `dir` (created when missing),
+/// plus index.html listing each with its https:// and webcal:// link (`base_url` + "/" + file;
+/// `base_url` must start with "https://", a trailing "/" is ignored). Every file is written
+/// atomically; DTSTAMP is `dtstamp`. Returns the feeds in the order of the index (bodies,
+/// stations, experts; each by key). InputError: a bad `base_url` (field "--base-url"), an
+/// unwritable `dir` (field "DIR").
+std::vector<FeedFile> write_feeds(const Store& store, const std::filesystem::path& dir,
+                                  Instant dtstamp,
+                                  std::string_view base_url = k_default_feed_base_url);
+
+}  // namespace gge

@@ -1,0 +1,483 @@
+#include "gge/services/export_ics.hpp"
+
+#include "gge/core/error.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <charconv>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <map>
+#include <set>
+#include <system_error>
+#include <tuple>
+#include <utility>
+
+namespace gge {
+namespace {
+
+bool day_in(Date d, const IcsScope& s) {
+  return (!s.from || d >= *s.from) && (!s.to || d <= *s.to);
+}
+
+/// A session is in when any of its days [first, last] (inclusive) is in [from, to].
+bool session_in(const Session& x, const IcsScope& s) {
+  return (!s.from || x.last >= *s.from) && (!s.to || x.first <= *s.to);
+}
+
+/// "2026-11-28T15:17:09Z" (the change log's stamp) to an instant; nullopt when not in that form.
+/// By hand: it runs once per exported meeting.
+std::optional<Instant> parse_stamp(std::string_view t) {
+  if (t.size() != 20 || t[4] != '-' || t[7] != '-' || t[10] != 'T' || t[13] != ':' ||
+      t[16] != ':' || t[19] != 'Z')
+    return std::nullopt;
+  auto num = [&](std::size_t pos, std::size_t len, int& out) {
+    auto r = std::from_chars(t.data() + pos, t.data() + pos + len, out);
+    return r.ec == std::errc{} && r.ptr == t.data() + pos + len;
+  };
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
+  if (!num(0, 4, y) || !num(5, 2, mo) || !num(8, 2, d) || !num(11, 2, h) || !num(14, 2, mi) ||
+      !num(17, 2, s))
+    return std::nullopt;
+  const date::year_month_day ymd{date::year{y}, date::month{static_cast<unsigned>(mo)},
+                                 date::day{static_cast<unsigned>(d)}};
+  if (!ymd.ok() || h > 23 || mi > 59 || s > 60) return std::nullopt;
+  return Instant{Date{ymd}} + std::chrono::hours{h} + std::chrono::minutes{mi} +
+         std::chrono::seconds{s};
+}
+
+/// LAST-MODIFIED of a session or meeting from the change log; consecutive items usually share
+/// a stamp, so the last text and its parse are kept.
+class LastModified {
+public:
+  explicit LastModified(const Store& store) : m_store(store) {}
+  std::optional<Instant> operator()(const std::string& uid) {
+    auto at = m_store.last_modified(uid);
+    if (!at) return std::nullopt;
+    if (*at != m_text) {
+      m_text = std::move(*at);
+      m_value = parse_stamp(m_text);
+    }
+    return m_value;
+  }
+
+private:
+  const Store& m_store;
+  std::string m_text;
+  std::optional<Instant> m_value;
+};
+
+/// What a scope selects, resolved against the store.
+struct Selection {
+  std::string name, description;
+  bool all_bodies = false;           // every body (kind all or station)
+  std::set<std::string> bodies;      // else these bodies
+  std::string station;               // only sessions held at this station ("" = any)
+  bool all_deadlines = false;        // every mandate's deadlines
+  std::set<std::string> mandates;    // else these mandates' deadlines
+};
+
+std::string range_text(const IcsScope& s) {
+  if (s.from && s.to) return fmt::format(", from {} to {}", to_iso(*s.from), to_iso(*s.to));
+  if (s.from) return fmt::format(", from {}", to_iso(*s.from));
+  if (s.to) return fmt::format(", until {}", to_iso(*s.to));
+  return {};
+}
+
+Selection select(const Store& store, const IcsScope& scope) {
+  Selection sel;
+  switch (scope.kind) {
+    case IcsScope::Kind::all:
+      sel.all_bodies = sel.all_deadlines = true;
+      sel.name = "gge: all bodies";
+      sel.description = "Sessions, meetings and deadlines of every body";
+      break;
+    case IcsScope::Kind::body: {
+      const auto b = store.body(scope.key);
+      if (!b) throw InputError({}, "--body", scope.key, "no such body");
+      sel.bodies.insert(b->symbol);
+      for (const auto& m : store.mandates())
+        if (m.body == b->symbol) sel.mandates.insert(m.key);
+      sel.name = b->symbol;
+      sel.description = fmt::format("Sessions, meetings and deadlines of {}",
+                                    b->name.empty() ? b->symbol : b->name);
+      break;
+    }
+    case IcsScope::Kind::mandate: {
+      const auto m = store.mandate(scope.key);
+      if (!m) throw InputError({}, "--mandate", scope.key, "no such mandate");
+      sel.bodies.insert(m->body);
+      sel.mandates.insert(m->key);
+      sel.name = fmt::format("{} (mandate {})", m->body, m->key);
+      sel.description = fmt::format("Sessions and meetings of {} and the deadlines of mandate {}",
+                                    m->body, m->key);
+      if (!m->resolution.empty()) sel.description += fmt::format(" (resolution {})", m->resolution);
+      break;
+    }
+    case IcsScope::Kind::station: {
+      const auto st = store.station(scope.key);
+      if (!st) throw InputError({}, "--station", scope.key, "no such station");
+      sel.all_bodies = true;
+      sel.station = st->code;
+      sel.name = fmt::format("Meetings at {}", st->name.empty() ? st->code : st->name);
+      sel.description = fmt::format("Sessions and meetings of every body at {} ({})",
+                                    st->name.empty() ? st->code : st->name, st->code);
+      break;
+    }
+    case IcsScope::Kind::expert: {
+      const Expert* found = nullptr;
+      const auto experts = store.experts();
+      for (const auto& e : experts)
+        if (e.key == scope.key) found = &e;
+      if (!found) throw InputError({}, "--expert", scope.key, "no such expert");
+      for (const auto& m : store.memberships())
+        if (m.expert == found->key) sel.bodies.insert(m.body);
+      const std::string who = found->name.empty() ? found->key : found->name;
+      sel.name = fmt::format("{}: sessions", who);
+      sel.description = sel.bodies.empty()
+                            ? fmt::format("Sessions and meetings of the bodies {} sits on (none)", who)
+                            : fmt::format("Sessions and meetings of the bodies {} sits on: {}", who,
+                                          fmt::join(sel.bodies, ", "));
+      break;
+    }
+  }
+  sel.description += range_text(scope);
+  return sel;
+}
+
+}  // namespace
+
+IcsExportResult export_ics(const Store& store, const IcsScope& scope, Instant dtstamp,
+                           const IcalSink& sink) {
+  if (scope.from && scope.to && *scope.to < *scope.from)
+    throw InputError({}, "--to", to_iso(*scope.to), fmt::format("is before --from {}", to_iso(*scope.from)));
+  if (scope.alarm_days && *scope.alarm_days < 0)
+    throw InputError({}, "--alarm", std::to_string(*scope.alarm_days), "must be 0 or more days");
+  const Selection sel = select(store, scope);
+  const auto body_wanted = [&](const std::string& b) { return sel.all_bodies || sel.bodies.count(b) > 0; };
+
+  // The small tables, held for the whole export.
+  std::map<std::string, DutyStation, std::less<>> stations;
+  for (auto& st : store.stations()) stations.emplace(st.code, std::move(st));
+  std::map<std::string, Body, std::less<>> bodies;
+  for (auto& b : store.bodies()) bodies.emplace(b.symbol, std::move(b));
+  std::map<std::string, Resolution, std::less<>> resolutions;
+  for (auto& r : store.resolutions()) resolutions.emplace(r.symbol, std::move(r));
+  std::map<std::string, Mandate, std::less<>> mandates;        // by key
+  std::map<std::string, const Mandate*, std::less<>> body_mandate;  // a body's first mandate by key
+  for (auto& m : store.mandates()) mandates.emplace(m.key, std::move(m));
+  for (const auto& [key, m] : mandates) body_mandate.emplace(m.body, &m);
+  const auto find = [](const auto& map, const std::string& key) -> const auto* {
+    auto it = map.find(key);
+    using Value = std::remove_reference_t<decltype(it->second)>;
+    return it == map.end() ? static_cast<const Value*>(nullptr) : &it->second;
+  };
+
+  // Sessions of the scope (small: held), by (body, number) for the meetings' lookups.
+  std::vector<Session> sessions;
+  for (auto& s : store.sessions())
+    if (body_wanted(s.body) && (sel.station.empty() || s.station == sel.station) && session_in(s, scope))
+      sessions.push_back(std::move(s));
+  std::map<std::pair<std::string, int>, std::size_t> session_index;
+  for (std::size_t i = 0; i < sessions.size(); ++i)
+    session_index.emplace(std::pair{sessions[i].body, sessions[i].number}, i);
+  std::vector<Deadline> deadlines;
+  for (auto& d : store.deadlines())
+    if ((sel.all_deadlines || sel.mandates.count(d.mandate)) && day_in(d.date, scope))
+      deadlines.push_back(std::move(d));
+  std::sort(deadlines.begin(), deadlines.end(), [](const Deadline& a, const Deadline& b) {
+    return std::tie(a.date, a.mandate, a.kind) < std::tie(b.date, b.mandate, b.kind);
+  });
+
+  // Walks the scope's meetings in store order (body, session, date, start), one row at a time,
+  // calling fn(meeting, session index) for those in scope.
+  const auto walk_meetings = [&](const auto& fn) {
+    std::string cached_body;
+    int cached_number = -1;
+    std::optional<std::size_t> cached;
+    const auto visit = [&](const Meeting& m) {
+      if (!day_in(m.date, scope)) return;
+      if (m.session != cached_number || m.body != cached_body) {
+        cached_body = m.body;
+        cached_number = m.session;
+        auto it = session_index.find(std::pair{m.body, m.session});
+        cached = it == session_index.end() ? std::nullopt : std::optional{it->second};
+      }
+      if (cached) fn(m, *cached);
+    };
+    if (sel.all_bodies) store.for_each_meeting(visit);
+    else
+      for (const auto& b : sel.bodies) store.for_each_meeting(visit, b);
+  };
+
+  // The zones the calendar declares: exactly those its timed events use (the writer needs them
+  // before the first event). Candidates are the zones of the sessions' stations; a first walk
+  // over the meetings confirms them and stops as soon as every candidate has a meeting, which
+  // is at once in the usual case, so the meetings are read twice only when a zone has none.
+  std::vector<const DutyStation*> session_station(sessions.size());
+  std::set<std::string> candidates, zones;
+  for (std::size_t i = 0; i < sessions.size(); ++i) {
+    const Session& s = sessions[i];
+    session_station[i] = find(stations, s.station);
+    if (!session_station[i])
+      throw StorageError(fmt::format("session {}#{}: station {} is missing", s.body, s.number, s.station));
+    candidates.insert(session_station[i]->zone);
+  }
+  // The sessions' LAST-MODIFIED are looked up inside that walk: while its statement runs,
+  // SQLite holds one read lock; a lookup outside a statement takes and drops the lock (fcntl,
+  // fstat) each time, which made 100,000 sessions cost seconds.
+  LastModified last_modified(store);
+  std::vector<std::optional<Instant>> session_modified;
+  const auto lookup_sessions = [&] {
+    session_modified.clear();
+    for (const auto& s : sessions) session_modified.push_back(last_modified(s.uid));
+  };
+  struct AllZonesSeen {};
+  try {
+    if (!candidates.empty())
+      walk_meetings([&](const Meeting&, std::size_t i) {
+        if (session_modified.empty()) lookup_sessions();
+        zones.insert(session_station[i]->zone);
+        if (zones.size() == candidates.size()) throw AllZonesSeen{};
+      });
+  } catch (const AllZonesSeen&) {
+  }
+  if (session_modified.size() != sessions.size()) lookup_sessions();  // no meeting in scope
+  std::optional<Date> first, last;
+  const auto widen = [&](Date a, Date b) {
+    if (!first || a < *first) first = a;
+    if (!last || b > *last) last = b;
+  };
+  std::vector<IcalSession> session_items;
+  for (std::size_t i = 0; i < sessions.size(); ++i) {
+    const Session& s = sessions[i];
+    const DutyStation* st = session_station[i];
+    widen(s.first, s.last);
+    const auto bm = body_mandate.find(s.body);
+    const Mandate* m = bm == body_mandate.end() ? nullptr : bm->second;
+    session_items.push_back({&s, st, find(bodies, s.body), m,
+                             m ? find(resolutions, m->resolution) : nullptr, session_modified[i]});
+  }
+  std::sort(session_items.begin(), session_items.end(), [](const IcalSession& a, const IcalSession& b) {
+    const Session &x = *a.session, &y = *b.session;
+    return std::tie(x.first, x.body, x.number) < std::tie(y.first, y.body, y.number);
+  });
+  for (const auto& d : deadlines) widen(d.date, d.date);
+
+  IcalOptions options;
+  options.name = sel.name;
+  options.description = sel.description;
+  options.dtstamp = dtstamp;
+  options.deadline_alarm_days = scope.alarm_days;
+  IcsExportResult result;
+  result.name = sel.name;
+  IcalWriter writer(sink, options);
+  const std::vector<std::string> zone_list(zones.begin(), zones.end());
+  writer.begin(zone_list, first.value_or(Date{}), last.value_or(Date{}));
+  for (const auto& item : session_items) writer.write(item);
+  result.sessions = session_items.size();
+  if (!sessions.empty())
+    walk_meetings([&](const Meeting& m, std::size_t i) {
+      const Session& s = sessions[i];
+      writer.write(IcalMeeting{&m, &s, session_station[i],
+                               find(bodies, s.body), last_modified(m.uid)});
+      ++result.meetings;
+    });
+  for (const auto& d : deadlines) writer.write(IcalDeadline{&d, find(mandates, d.mandate), std::nullopt});
+  result.deadlines = deadlines.size();
+  writer.finish();
+  return result;
+}
+
+namespace {
+
+/// A file written through a temporary beside it, renamed over it by `commit`; removed on every
+/// failure and when destroyed uncommitted.
+class AtomicFile {
+public:
+  AtomicFile(std::filesystem::path path, std::string_view field)
+      : m_path(std::move(path)), m_tmp(m_path.string() + ".tmp-gge"), m_field(field) {
+    m_file = std::fopen(m_tmp.c_str(), "wb");
+    if (!m_file) fail(errno);
+  }
+  AtomicFile(const AtomicFile&) = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+  ~AtomicFile() {
+    if (m_file) std::fclose(m_file);
+    if (!m_committed) {
+      std::error_code ignored;
+      std::filesystem::remove(m_tmp, ignored);
+    }
+  }
+  void write(std::string_view chunk) {
+    if (std::fwrite(chunk.data(), 1, chunk.size(), m_file) != chunk.size()) fail(errno);
+  }
+  void commit() {
+    std::FILE* f = std::exchange(m_file, nullptr);
+    if (std::fclose(f) != 0) fail(errno);
+    std::error_code ec;
+    std::filesystem::rename(m_tmp, m_path, ec);
+    if (ec) fail(ec.value());
+    m_committed = true;
+  }
+
+private:
+  [[noreturn]] void fail(int err) const {
+    throw InputError({}, m_field, m_path.string(), fmt::format("cannot write: {}", std::strerror(err)));
+  }
+  std::filesystem::path m_path, m_tmp;
+  std::string m_field;
+  std::FILE* m_file = nullptr;
+  bool m_committed = false;
+};
+
+}  // namespace
+
+IcsExportResult export_ics_to_file(const Store& store, const IcsScope& scope, Instant dtstamp,
+                                   const std::filesystem::path& path, std::string_view field) {
+  // Refuse a bad scope before a file is opened at all.
+  (void)select(store, scope);
+  AtomicFile out(path, field);
+  auto result = export_ics(store, scope, dtstamp, [&](std::string_view chunk) { out.write(chunk); });
+  out.commit();
+  return result;
+}
+
+Instant dtstamp_from_env() {
+  const char* env = std::getenv("SOURCE_DATE_EPOCH");
+  if (!env || !*env)
+    return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+  const std::string_view text{env};
+  long long seconds = -1;
+  const auto r = std::from_chars(text.data(), text.data() + text.size(), seconds);
+  constexpr long long k_year_9999_end = 253402300799;  // 9999-12-31T23:59:59Z
+  if (r.ec != std::errc{} || r.ptr != text.data() + text.size() || seconds < 0 ||
+      seconds > k_year_9999_end || text.front() == '+')
+    throw InputError({}, "SOURCE_DATE_EPOCH", std::string{text},
+                     "expected whole seconds since 1970-01-01T00:00:00Z, e.g. 1100000000");
+  return Instant{std::chrono::seconds{seconds}};
+}
+
+int parse_alarm_days(std::string_view text, std::string_view field) {
+  int count = -1;
+  const auto r = std::from_chars(text.data(), text.data() + text.size(), count);
+  const std::string_view unit{r.ptr, static_cast<std::size_t>(text.data() + text.size() - r.ptr)};
+  const bool ok = r.ec == std::errc{} && r.ptr != text.data() && count >= 0 && (unit == "d" || unit == "w");
+  const long long days = ok ? (unit == "w" ? 7LL * count : count) : -1;
+  if (!ok || days > 365)
+    throw InputError({}, std::string{field}, std::string{text},
+                     "expected days before each deadline, 0..365, as 7d or 1w");
+  return static_cast<int>(days);
+}
+
+std::string feed_file_name(IcsScope::Kind kind, const std::string& key) {
+  std::string name;
+  switch (kind) {
+    case IcsScope::Kind::all: return "all.ics";
+    case IcsScope::Kind::body: name = "body-"; break;
+    case IcsScope::Kind::mandate: name = "mandate-"; break;
+    case IcsScope::Kind::station: name = "station-"; break;
+    case IcsScope::Kind::expert: name = "expert-"; break;
+  }
+  for (unsigned char c : key) {
+    const bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                      c == '.' || c == '-';
+    if (keep) name.push_back(static_cast<char>(c));
+    else fmt::format_to(std::back_inserter(name), "_{:02X}", c);
+  }
+  return name + ".ics";
+}
+
+namespace {
+
+std::string html_escape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string feeds_index(const std::vector<FeedFile>& feeds, std::string_view base, Instant dtstamp) {
+  const std::string_view host_path = base.substr(std::string_view{"https://"}.size());
+  std::string html =
+      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<title>gge calendars</title>\n</head>\n<body>\n<h1>gge calendars</h1>\n"
+      "<p>Subscribe with the <b>webcal</b> link (Apple Calendar, Outlook, Thunderbird open it "
+      "directly), or paste the <b>https</b> link into Google Calendar (Other calendars, From "
+      "URL). Clients refresh the feeds themselves; cancelled sessions stay in the feed, marked "
+      "cancelled.</p>\n";
+  html += fmt::format("<p>Exported {}.</p>\n", to_iso(dtstamp));
+  const std::pair<IcsScope::Kind, const char*> sections[] = {
+      {IcsScope::Kind::body, "Bodies"}, {IcsScope::Kind::station, "Duty stations"},
+      {IcsScope::Kind::expert, "Experts"}};
+  for (const auto& [kind, heading] : sections) {
+    html += fmt::format("<h2>{}</h2>\n<ul>\n", heading);
+    for (const auto& f : feeds) {
+      if (f.kind != kind) continue;
+      html += fmt::format(
+          "<li>{} ({} event{}): <a href=\"https://{}/{}\">https</a> | "
+          "<a href=\"webcal://{}/{}\">webcal</a></li>\n",
+          html_escape(f.title), f.events, f.events == 1 ? "" : "s", html_escape(host_path), f.file,
+          html_escape(host_path), f.file);
+    }
+    html += "</ul>\n";
+  }
+  html += "</body>\n</html>\n";
+  return html;
+}
+
+}  // namespace
+
+std::vector<FeedFile> write_feeds(const Store& store, const std::filesystem::path& dir,
+                                  Instant dtstamp, std::string_view base_url) {
+  std::string_view base = base_url;
+  while (!base.empty() && base.back() == '/') base.remove_suffix(1);
+  const std::string_view scheme = "https://";
+  bool bad = base.size() <= scheme.size() || base.substr(0, scheme.size()) != scheme;
+  for (unsigned char c : base) bad = bad || c <= 0x20 || c == 0x7f || c == '"' || c == '<' || c == '>';
+  if (bad)
+    throw InputError({}, "--base-url", std::string{base_url},
+                     "expected an https:// URL where DIR is served, e.g. https://example.org/gge");
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec || !std::filesystem::is_directory(dir))
+    throw InputError({}, "DIR", dir.string(),
+                     fmt::format("cannot create the directory: {}",
+                                 ec ? ec.message() : std::string{"not a directory"}));
+
+  std::vector<std::pair<IcsScope::Kind, std::string>> scopes;
+  for (const auto& b : store.bodies()) scopes.emplace_back(IcsScope::Kind::body, b.symbol);
+  for (const auto& st : store.stations()) scopes.emplace_back(IcsScope::Kind::station, st.code);
+  for (const auto& e : store.experts()) scopes.emplace_back(IcsScope::Kind::expert, e.key);
+  std::vector<FeedFile> feeds;
+  for (const auto& [kind, key] : scopes) {
+    IcsScope scope;
+    scope.kind = kind;
+    scope.key = key;
+    FeedFile f;
+    f.file = feed_file_name(kind, key);
+    f.kind = kind;
+    const auto r = export_ics_to_file(store, scope, dtstamp, dir / f.file, "DIR");
+    f.title = r.name;
+    f.events = r.events();
+    feeds.push_back(std::move(f));
+  }
+  const std::string index = feeds_index(feeds, base, dtstamp);
+  AtomicFile out(dir / "index.html", "DIR");
+  out.write(index);
+  out.commit();
+  return feeds;
+}
+
+}  // namespace gge
