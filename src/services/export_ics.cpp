@@ -49,23 +49,20 @@ std::optional<Instant> parse_stamp(std::string_view t) {
          std::chrono::seconds{s};
 }
 
-/// LAST-MODIFIED of a session or meeting from the change log; consecutive items usually share
-/// a stamp, so the last text and its parse are kept.
+/// LAST-MODIFIED from the stored stamp of a session or meeting ("" = none); consecutive items
+/// usually share a stamp, so the last text and its parse are kept.
 class LastModified {
 public:
-  explicit LastModified(const Store& store) : m_store(store) {}
-  std::optional<Instant> operator()(const std::string& uid) {
-    auto at = m_store.last_modified(uid);
-    if (!at) return std::nullopt;
-    if (*at != m_text) {
-      m_text = std::move(*at);
+  std::optional<Instant> operator()(std::string_view at) {
+    if (at.empty()) return std::nullopt;
+    if (at != m_text) {
+      m_text.assign(at);
       m_value = parse_stamp(m_text);
     }
     return m_value;
   }
 
 private:
-  const Store& m_store;
   std::string m_text;
   std::optional<Instant> m_value;
 };
@@ -193,12 +190,12 @@ IcsExportResult export_ics(const Store& store, const IcsScope& scope, Instant dt
   });
 
   // Walks the scope's meetings in store order (body, session, date, start), one row at a time,
-  // calling fn(meeting, session index) for those in scope.
+  // calling fn(meeting, its stored LAST-MODIFIED text, session index) for those in scope.
   const auto walk_meetings = [&](const auto& fn) {
     std::string cached_body;
     int cached_number = -1;
     std::optional<std::size_t> cached;
-    const auto visit = [&](const Meeting& m) {
+    const auto visit = [&](const Meeting& m, std::string_view modified) {
       if (!day_in(m.date, scope)) return;
       if (m.session != cached_number || m.body != cached_body) {
         cached_body = m.body;
@@ -206,7 +203,7 @@ IcsExportResult export_ics(const Store& store, const IcsScope& scope, Instant dt
         auto it = session_index.find(std::pair{m.body, m.session});
         cached = it == session_index.end() ? std::nullopt : std::optional{it->second};
       }
-      if (cached) fn(m, *cached);
+      if (cached) fn(m, modified, *cached);
     };
     if (sel.all_bodies) store.for_each_meeting(visit);
     else
@@ -229,16 +226,19 @@ IcsExportResult export_ics(const Store& store, const IcsScope& scope, Instant dt
   // The sessions' LAST-MODIFIED are looked up inside that walk: while its statement runs,
   // SQLite holds one read lock; a lookup outside a statement takes and drops the lock (fcntl,
   // fstat) each time, which made 100,000 sessions cost seconds.
-  LastModified last_modified(store);
+  LastModified last_modified;
   std::vector<std::optional<Instant>> session_modified;
   const auto lookup_sessions = [&] {
     session_modified.clear();
-    for (const auto& s : sessions) session_modified.push_back(last_modified(s.uid));
+    for (const auto& s : sessions) {
+      const auto at = store.last_modified(s.uid);
+      session_modified.push_back(last_modified(at.value_or(std::string{})));
+    }
   };
   struct AllZonesSeen {};
   try {
     if (!candidates.empty())
-      walk_meetings([&](const Meeting&, std::size_t i) {
+      walk_meetings([&](const Meeting&, std::string_view, std::size_t i) {
         if (session_modified.empty()) lookup_sessions();
         zones.insert(session_station[i]->zone);
         if (zones.size() == candidates.size()) throw AllZonesSeen{};
@@ -280,10 +280,10 @@ IcsExportResult export_ics(const Store& store, const IcsScope& scope, Instant dt
   for (const auto& item : session_items) writer.write(item);
   result.sessions = session_items.size();
   if (!sessions.empty())
-    walk_meetings([&](const Meeting& m, std::size_t i) {
+    walk_meetings([&](const Meeting& m, std::string_view modified, std::size_t i) {
       const Session& s = sessions[i];
       writer.write(IcalMeeting{&m, &s, session_station[i],
-                               find(bodies, s.body), last_modified(m.uid)});
+                               find(bodies, s.body), last_modified(modified)});
       ++result.meetings;
     });
   for (const auto& d : deadlines) writer.write(IcalDeadline{&d, find(mandates, d.mandate), std::nullopt});

@@ -193,18 +193,22 @@ std::vector<Meeting> Store::meetings(const std::string& body, int session) const
   });
 }
 
-void Store::for_each_meeting(const std::function<void(const Meeting&)>& fn,
+void Store::for_each_meeting(const std::function<void(const Meeting&, std::string_view)>& fn,
                              const std::string& body) const {
-  // A statement of its own (not the cache): `fn` may read this store meanwhile.
+  // A statement of its own (not the cache): `fn` may read this store meanwhile. The column
+  // list is GGE_MEETING_COLS's with `modified` after it (column 10).
   std::optional<SQLite::Statement> q;
   detail::storage_guard(m_impl->path, "cannot read", [&] {
-    q.emplace(m_impl->db, GGE_MEETING_COLS " WHERE ?1 IS NULL OR body = ?1"
-                                           " ORDER BY body, session, date, start");
+    q.emplace(m_impl->db,
+              "SELECT body, session, date, start, end, room, kind, number, uid, revision, modified "
+              "FROM meeting WHERE ?1 IS NULL OR body = ?1 ORDER BY body, session, date, start");
     detail::bind_text_or_null(*q, 1, body);
   });
   while (detail::storage_guard(m_impl->path, "cannot read", [&] { return q->executeStep(); })) {
     const Meeting m = meeting_row(*q);
-    fn(m);
+    const auto& modified = q->getColumn(10);
+    const char* text = modified.getText();  // before getBytes, as sqlite3_column_bytes asks
+    fn(m, std::string_view{text, static_cast<std::size_t>(modified.getBytes())});
   }
 }
 
@@ -270,11 +274,12 @@ std::vector<Change> Store::changes(std::size_t limit) const {
 }
 
 std::optional<std::string> Store::last_modified(const std::string& uid) const {
-  return detail::storage_guard(m_impl->path, "cannot read the change log", [&] {
-    auto q = m_impl->query("SELECT at FROM change_log WHERE uid = ?1 ORDER BY id DESC LIMIT 1");
+  return detail::storage_guard(m_impl->path, "cannot read", [&] {
+    auto q = m_impl->query("SELECT modified FROM session WHERE uid = ?1 UNION ALL "
+                           "SELECT modified FROM meeting WHERE uid = ?1");
     q->bind(1, uid);
     std::optional<std::string> at;
-    if (q->executeStep()) at = q->getColumn(0).getString();
+    if (q->executeStep() && !q->getColumn(0).getString().empty()) at = q->getColumn(0).getString();
     return at;
   });
 }

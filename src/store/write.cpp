@@ -498,9 +498,9 @@ void bulk_sessions_and_meetings(Store::Impl& impl, const Scenario& s) {
         impl.db.execAndGet("SELECT ifnull(max(id), 0) FROM main.meeting").getInt64();
     impl.db.exec("UPDATE main.clock SET quiet = 1 WHERE id = 1");
     impl.db.exec(
-        "INSERT INTO main.session (body, number, first, last, station, room, status, uid, revision) "
-        "SELECT body, number, first, last, station, room, status, uid, revision "
-        "FROM temp.stage_session ORDER BY rowid");
+        "INSERT INTO main.session (body, number, first, last, station, room, status, uid, revision, "
+        "modified) SELECT body, number, first, last, station, room, status, uid, revision, "
+        "(SELECT now FROM main.clock WHERE id = 1) FROM temp.stage_session ORDER BY rowid");
     log_since("session", sessions_before);
     // What no constraint says: a meeting lies within its session's days, in a room of its
     // session's station.
@@ -512,9 +512,9 @@ void bulk_sessions_and_meetings(Store::Impl& impl, const Scenario& s) {
         .getInt() != 0;
     if (misplaced) throw RedoRowByRow{};
     impl.db.exec(
-        "INSERT INTO main.meeting (body, session, date, start, end, room, kind, number, uid, revision) "
-        "SELECT body, session, date, start, end, room, kind, number, uid, revision "
-        "FROM temp.stage_meeting ORDER BY rowid");
+        "INSERT INTO main.meeting (body, session, date, start, end, room, kind, number, uid, revision, "
+        "modified) SELECT body, session, date, start, end, room, kind, number, uid, revision, "
+        "(SELECT now FROM main.clock WHERE id = 1) FROM temp.stage_meeting ORDER BY rowid");
     log_since("meeting", meetings_before);
     impl.db.exec("UPDATE main.clock SET quiet = 0 WHERE id = 1");
   } catch (const SQLite::Exception& e) {

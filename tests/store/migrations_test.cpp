@@ -1,5 +1,5 @@
 // Migrations: a database of every schema version, holding data, is opened by this build and
-// nothing is lost. When schema/0002_*.sql is added, add a row for version 2 to k_data_at.
+// nothing is lost. Each schema/NNNN_*.sql adds a row for its version to k_data_at.
 #include "fixture.hpp"
 #include "gge/store/store.hpp"
 #include "store/migrations.hpp"
@@ -16,11 +16,11 @@ namespace {
 
 struct DataAt {
   int version;      ///< the schema version this SQL is written for
-  const char* sql;  ///< rows in every table of that version
+  const char* sql;  ///< with k_unchanged_rows: rows in every table of that version
 };
 
-constexpr DataAt k_data_at[] = {
-    {1, R"sql(
+// Rows of the tables whose columns have not changed since version 1.
+constexpr const char* k_unchanged_rows = R"sql(
       INSERT INTO station VALUES ('NY', 'New York (UNHQ)', 'America/New_York', 540, 1260);
       INSERT INTO room VALUES ('NY', 'Conference Room 4', 120);
       INSERT INTO body VALUES ('GGE-ICT-2004', 'GGE on ICT', 'GGE', 15, 0);
@@ -30,14 +30,28 @@ constexpr DataAt k_data_at[] = {
       INSERT INTO mandate VALUES ('58/32-ict', 'GGE-ICT-2004', '58/32', '2004-01-01', 60, 3, 0, '',
                                   '2005-10-10', 10, NULL, NULL, NULL);
       INSERT INTO deadline VALUES ('58/32-ict', 'submission', '2005-08-01', 'rule');
-      INSERT INTO session (body, number, first, last, station, room, status, uid, revision)
-        VALUES ('GGE-ICT-2004', 1, '2004-07-12', '2004-07-16', 'NY', 'Conference Room 4', 'held', 'a@gge', 2);
-      INSERT INTO meeting (body, session, date, start, end, room, kind, number, uid, revision)
-        VALUES ('GGE-ICT-2004', 1, '2004-07-12', 600, 780, NULL, 'plenary', 1, 'b@gge', 0);
       INSERT INTO holiday VALUES ('NY', '2004-07-05', 'Independence Day (observed)', 'confirmed');
       INSERT INTO holiday_rule VALUES ('NY', 'Independence Day', 'fixed', 7, 4, 0, 0, 0, 0, 0, 0, 0, 'nearest', '');
       INSERT INTO ga_opening VALUES (59, '2004-09-14', '');
       INSERT INTO blackout (station, first, last, reason, severity) VALUES (NULL, '2005-07-01', '2005-07-29', 'ECOSOC', 'warning');
+)sql";
+
+constexpr DataAt k_data_at[] = {
+    {1, R"sql(
+      UPDATE clock SET now = '2004-11-09T11:33:20Z';
+      INSERT INTO session (body, number, first, last, station, room, status, uid, revision)
+        VALUES ('GGE-ICT-2004', 1, '2004-07-12', '2004-07-16', 'NY', 'Conference Room 4', 'held', 'a@gge', 2);
+      INSERT INTO meeting (body, session, date, start, end, room, kind, number, uid, revision)
+        VALUES ('GGE-ICT-2004', 1, '2004-07-12', 600, 780, NULL, 'plenary', 1, 'b@gge', 0);
+    )sql"},
+    // 2: sessions and meetings keep the stamp of their newest change (`modified`).
+    {2, R"sql(
+      INSERT INTO session (body, number, first, last, station, room, status, uid, revision, modified)
+        VALUES ('GGE-ICT-2004', 1, '2004-07-12', '2004-07-16', 'NY', 'Conference Room 4', 'held', 'a@gge', 2,
+                '2004-11-09T11:33:20Z');
+      INSERT INTO meeting (body, session, date, start, end, room, kind, number, uid, revision, modified)
+        VALUES ('GGE-ICT-2004', 1, '2004-07-12', 600, 780, NULL, 'plenary', 1, 'b@gge', 0,
+                '2004-11-09T11:33:20Z');
     )sql"},
 };
 
@@ -95,6 +109,7 @@ TEST_CASE("every table has data in the migration test's fixtures", "[store]") {
     const auto path = dir.path() / "v.db";
     create_at(path, data.version);
     SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+    db.exec(k_unchanged_rows);
     db.exec(data.sql);
     for (const auto& [table, rows] : contents(db, columns_of(db))) {
       INFO("version " << data.version << " table " << table);
@@ -115,6 +130,7 @@ TEST_CASE("a database of every schema version opens with nothing lost", "[store]
     {
       SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
       db.exec("PRAGMA foreign_keys = ON");
+      db.exec(k_unchanged_rows);
       db.exec(data.sql);
       old_columns = columns_of(db);
       before = contents(db, old_columns);
@@ -125,6 +141,9 @@ TEST_CASE("a database of every schema version opens with nothing lost", "[store]
       CHECK(store.stations().size() == 1);
       CHECK(store.sessions().front().uid == "a@gge");
       CHECK(store.sessions().front().revision == 2);
+      // Version 1 rows get their stamp from the change log's entries for their UID.
+      CHECK(store.last_modified("a@gge") == "2004-11-09T11:33:20Z");
+      CHECK(store.last_modified("b@gge") == "2004-11-09T11:33:20Z");
     }
     SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
     const auto after = contents(db, old_columns);  // the old columns of every old table

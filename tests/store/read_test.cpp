@@ -126,17 +126,20 @@ TEST_CASE("filters select one station, body, session or mandate", "[store]") {
 TEST_CASE("for_each_meeting streams the meetings in list order", "[store]") {
   const auto store = loaded();
   std::vector<Meeting> seen;
-  store.for_each_meeting([&](const Meeting& m) { seen.push_back(m); });
+  store.for_each_meeting([&](const Meeting& m, std::string_view modified) {
+    CHECK(modified == store.last_modified(m.uid).value_or("?"));
+    seen.push_back(m);
+  });
   CHECK(seen == store.meetings());
   seen.clear();
   // The callback may read the store meanwhile.
-  store.for_each_meeting([&](const Meeting& m) {
+  store.for_each_meeting([&](const Meeting& m, std::string_view) {
     CHECK(store.session(m.body, m.session).has_value());
     seen.push_back(m);
   }, "GGE-ICT-2004");
   CHECK(seen.size() == 3);
   seen.clear();
-  store.for_each_meeting([&](const Meeting& m) { seen.push_back(m); }, "OEWG-ICT");
+  store.for_each_meeting([&](const Meeting& m, std::string_view) { seen.push_back(m); }, "OEWG-ICT");
   CHECK(seen.empty());
 }
 
@@ -161,6 +164,41 @@ TEST_CASE("last_modified is the time of the newest change of that uid", "[store]
   CHECK(store.last_modified(s.uid) == "2004-11-10T11:33:20Z");
   CHECK(store.last_modified(meeting_uid) == "2004-11-09T11:33:20Z");
   CHECK(!store.last_modified("nobody@gge"));
+
+  // A meeting added and moved row by row, then an update that changes nothing: the stamp
+  // follows the logged changes only, and always equals the change log's newest entry.
+  auto m = store.meetings("GGE-ICT-2004", 1).front();
+  m.uid.clear();
+  m.start = Minutes{15 * 60 + 30};
+  m.end = Minutes{17 * 60};
+  store.set_clock(Instant{std::chrono::seconds{1100172800}});
+  {
+    Store::Transaction tx(store);
+    store.add(m);
+    tx.commit();
+  }
+  const auto added = store.meetings("GGE-ICT-2004", 1);
+  const auto it = std::find_if(added.begin(), added.end(),
+                               [](const Meeting& x) { return x.start == Minutes{15 * 60 + 30}; });
+  REQUIRE(it != added.end());
+  CHECK(store.last_modified(it->uid) == "2004-11-11T11:33:20Z");
+  auto moved = *it;
+  moved.end = Minutes{17 * 60 + 30};
+  store.set_clock(Instant{std::chrono::seconds{1100259200}});
+  {
+    Store::Transaction tx(store);
+    store.update(moved);
+    store.update(s);  // unchanged: neither logged nor stamped
+    tx.commit();
+  }
+  CHECK(store.last_modified(moved.uid) == "2004-11-12T11:33:20Z");
+  CHECK(store.last_modified(s.uid) == "2004-11-10T11:33:20Z");
+  for (const auto& uid : {moved.uid, s.uid, meeting_uid}) {
+    std::string newest;
+    for (const auto& c : store.changes())
+      if (c.after.find(uid) != std::string::npos) newest = c.at;
+    CHECK(store.last_modified(uid) == newest);
+  }
 }
 
 TEST_CASE("row_counts counts every table", "[store]") {

@@ -21,6 +21,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace gge {
@@ -88,13 +89,15 @@ public:
   [[nodiscard]] std::vector<GaOpening> ga_openings() const;
   /// Blackouts by (station, first, reason); the all-stations ones (station "") first.
   [[nodiscard]] std::vector<Blackout> blackouts() const;
-  /// Calls `fn` for each meeting (of `body`, or all when empty) in the order of `meetings()`,
-  /// one row at a time: memory does not grow with the number of meetings. `fn` must not write
-  /// to this store. An exception from `fn` stops the walk and propagates.
-  void for_each_meeting(const std::function<void(const Meeting&)>& fn,
+  /// Calls `fn(meeting, modified)` for each meeting (of `body`, or all when empty) in the order
+  /// of `meetings()`, one row at a time: memory does not grow with the number of meetings.
+  /// `modified` is the meeting's `last_modified` (valid during the call only). `fn` must not
+  /// write to this store. An exception from `fn` stops the walk and propagates.
+  void for_each_meeting(const std::function<void(const Meeting&, std::string_view modified)>& fn,
                         const std::string& body = {}) const;
-  /// The change-log timestamp (UTC, "2026-11-28T15:17:09Z") of the newest change (any action) of
-  /// the session or meeting with this UID (iCalendar LAST-MODIFIED); nullopt for an unknown uid.
+  /// The change-log timestamp (UTC, "2026-11-28T15:17:09Z") of the newest logged insert or
+  /// update of the session or meeting with this UID (iCalendar LAST-MODIFIED), kept on the row
+  /// by the schema's triggers; nullopt for an unknown uid.
   [[nodiscard]] std::optional<std::string> last_modified(const std::string& uid) const;
   /// The change log, oldest first; `limit` 0 = all, else the newest `limit` rows. Keys: station
   /// "NY", room "NY Conference Room 4", body/expert/mandate/resolution their key, membership
