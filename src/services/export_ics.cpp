@@ -153,6 +153,8 @@ IcsExportResult export_ics(const Store& store, const IcsScope& scope, Instant dt
     throw InputError({}, "--to", to_iso(*scope.to), fmt::format("is before --from {}", to_iso(*scope.from)));
   if (scope.alarm_days && *scope.alarm_days < 0)
     throw InputError({}, "--alarm", std::to_string(*scope.alarm_days), "must be 0 or more days");
+  // One view of the database for the whole export (and one read lock instead of one per query).
+  const Store::Snapshot snapshot(store);
   const Selection sel = select(store, scope);
   const auto body_wanted = [&](const std::string& b) { return sel.all_bodies || sel.bodies.count(b) > 0; };
 
@@ -223,29 +225,18 @@ IcsExportResult export_ics(const Store& store, const IcsScope& scope, Instant dt
       throw StorageError(fmt::format("session {}#{}: station {} is missing", s.body, s.number, s.station));
     candidates.insert(session_station[i]->zone);
   }
-  // The sessions' LAST-MODIFIED are looked up inside that walk: while its statement runs,
-  // SQLite holds one read lock; a lookup outside a statement takes and drops the lock (fcntl,
-  // fstat) each time, which made 100,000 sessions cost seconds.
   LastModified last_modified;
-  std::vector<std::optional<Instant>> session_modified;
-  const auto lookup_sessions = [&] {
-    session_modified.clear();
-    for (const auto& s : sessions) {
-      const auto at = store.last_modified(s.uid);
-      session_modified.push_back(last_modified(at.value_or(std::string{})));
-    }
-  };
   struct AllZonesSeen {};
   try {
     if (!candidates.empty())
       walk_meetings([&](const Meeting&, std::string_view, std::size_t i) {
-        if (session_modified.empty()) lookup_sessions();
         zones.insert(session_station[i]->zone);
         if (zones.size() == candidates.size()) throw AllZonesSeen{};
       });
   } catch (const AllZonesSeen&) {
   }
-  if (session_modified.size() != sessions.size()) lookup_sessions();  // no meeting in scope
+  std::vector<std::optional<Instant>> session_modified;
+  for (const auto& s : sessions) session_modified.push_back(last_modified(store.last_modified(s.uid).value_or("")));
   std::optional<Date> first, last;
   const auto widen = [&](Date a, Date b) {
     if (!first || a < *first) first = a;
@@ -456,6 +447,7 @@ std::vector<FeedFile> write_feeds(const Store& store, const std::filesystem::pat
                      fmt::format("cannot create the directory: {}",
                                  ec ? ec.message() : std::string{"not a directory"}));
 
+  const Store::Snapshot snapshot(store);  // every feed shows the same state of the plan
   std::vector<std::pair<IcsScope::Kind, std::string>> scopes;
   for (const auto& b : store.bodies()) scopes.emplace_back(IcsScope::Kind::body, b.symbol);
   for (const auto& st : store.stations()) scopes.emplace_back(IcsScope::Kind::station, st.code);

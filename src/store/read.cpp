@@ -314,14 +314,7 @@ std::optional<Session> Store::session(const std::string& body, int number) const
 }
 
 Scenario Store::scenario() const {
-  // One read transaction, so the lists are one consistent snapshot.
-  const bool own = !m_impl->in_transaction;
-  if (own) detail::storage_guard(m_impl->path, "cannot read", [&] { m_impl->db.exec("BEGIN"); });
-  struct End {
-    Store::Impl* impl;
-    bool own;
-    ~End() { if (own) impl->db.tryExec("COMMIT"); }
-  } end{m_impl.get(), own};
+  const Snapshot snapshot(*this);  // the lists are one consistent view
   Scenario s;
   s.stations = stations();
   s.rooms = rooms();

@@ -244,6 +244,25 @@ void Store::Transaction::commit() {
   impl.in_transaction = false;
 }
 
+Store::Snapshot::Snapshot(const Store& store) {
+  auto& impl = *store.m_impl;
+  if (impl.in_transaction) return;
+  // A deferred transaction fixes its view at its first read: read the schema now, so the view
+  // is the database as it is when the Snapshot is made.
+  detail::storage_guard(impl.path, "cannot begin reading", [&] {
+    impl.db.exec("BEGIN");
+    impl.db.execAndGet("SELECT count(*) FROM sqlite_schema");
+  });
+  impl.in_transaction = true;
+  m_store = &store;
+}
+
+Store::Snapshot::~Snapshot() {
+  if (!m_store) return;
+  m_store->m_impl->db.tryExec("COMMIT");  // nothing was written: this only ends the read
+  m_store->m_impl->in_transaction = false;
+}
+
 // --- detail helpers -----------------------------------------------------------------------
 
 namespace detail {

@@ -216,3 +216,31 @@ TEST_CASE("row_counts counts every table", "[store]") {
   CHECK(counts.at("change_log") == rows);  // one insert logged per row
   CHECK(counts.size() == 16);  // 14 model tables, clock, change_log
 }
+
+TEST_CASE("a Snapshot reads one state of the database while another connection writes", "[store]") {
+  test::TempDir dir;
+  const auto path = dir.path() / "s.db";
+  {
+    auto writer = Store::open(path);
+    Store::Transaction tx(writer);
+    writer.add(test::sample_scenario());
+    tx.commit();
+  }
+  const auto reader = Store::open(path, Store::Mode::read_only);
+  auto writer = Store::open(path);
+  const auto before = reader.sessions().size();
+  {
+    const Store::Snapshot snapshot(reader);
+    {
+      Store::Transaction tx(writer);
+      auto s = writer.sessions().back();
+      s.number += 10;
+      s.uid.clear();
+      writer.add(s);
+      tx.commit();
+    }
+    CHECK(reader.sessions().size() == before);  // the view taken when the snapshot began
+    CHECK(writer.sessions().size() == before + 1);
+  }
+  CHECK(reader.sessions().size() == before + 1);  // a new view once it ended
+}

@@ -63,6 +63,21 @@ public:
     bool m_done = false;
   };
 
+  /// A consistent view for a reader that makes many queries (an export, a report): every read
+  /// while it lives sees the same state of the database, and SQLite takes its read lock once
+  /// instead of once per statement. Nothing is written. Inside a Transaction it does nothing
+  /// (the transaction already is one view); it must not outlive the store.
+  class Snapshot {
+  public:
+    explicit Snapshot(const Store& store);
+    Snapshot(const Snapshot&) = delete;
+    Snapshot& operator=(const Snapshot&) = delete;
+    ~Snapshot();
+
+  private:
+    const Store* m_store = nullptr;  ///< nullptr when it did not begin a read transaction
+  };
+
   /// The clock stamped on change-log rows written from now on (UTC). Defaults to the system
   /// clock at open, or SOURCE_DATE_EPOCH when that is set.
   void set_clock(Instant now);
