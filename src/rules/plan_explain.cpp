@@ -129,7 +129,7 @@ std::string summary_of(const PlanProblem& p) {
   for (const auto& ps : m.sessions) allowed.insert(ps.stations.begin(), ps.stations.end());
   for (const auto& st : p.stations) {
     if (!allowed.count(st.code)) continue;
-    std::vector<unsigned> weeks;
+    std::vector<std::string> weeks;  // Mondays of the weeks with a day not free
     for (Date d = m.from; d <= m.latest_end; d += date::days{1}) {
       if (is_weekend(d)) continue;
       const bool closed = !p.allow_stretch && std::find(st.closures.begin(), st.closures.end(), d) != st.closures.end();
@@ -138,14 +138,13 @@ std::string summary_of(const PlanProblem& p) {
       const bool busy = std::any_of(m.busy.begin(), m.busy.end(),
                                     [&](const PlanBlock& b) { return b.first <= d && d <= b.last; });
       if (!(closed || block || busy)) continue;
-      const auto iw = static_cast<unsigned>((d - date::sys_days{date::year_month_day{d}.year() / date::January / 1}).count() / 7 + 1);
-      if (weeks.empty() || weeks.back() != iw) weeks.push_back(iw);
+      const auto monday = to_iso(d - (date::weekday{d} - date::Monday));
+      if (weeks.empty() || weeks.back() != monday) weeks.push_back(monday);
     }
     if (!weeks.empty())
-      blocked.push_back(fmt::format("week{} {} at {}", weeks.size() == 1 ? "" : "s", fmt::join(weeks, ", "), st.code));
+      blocked.push_back(fmt::format("at {} the week{} of {}", st.code, weeks.size() == 1 ? "" : "s", fmt::join(weeks, ", ")));
   }
-  if (!blocked.empty()) s += fmt::format(", but {} {} not free (closures, blocks or busy days)", fmt::join(blocked, "; "),
-                                         blocked.size() == 1 && blocked.front().rfind("week ", 0) == 0 ? "is" : "are");
+  if (!blocked.empty()) s += fmt::format("; not every day is free {} (closures, blocks or busy days)", fmt::join(blocked, "; "));
   return s;
 }
 
