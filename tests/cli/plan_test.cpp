@@ -106,7 +106,7 @@ TEST_CASE("gge plan proposes the two 2005 sessions inside the 60th session's dea
   CHECK(text.out.find("Plan 2  score ") != std::string::npos);
 }
 
-TEST_CASE("gge plan --apply writes plan 1 and gge check is clean; re-planning moves nothing", "[cli]") {
+TEST_CASE("gge plan --apply writes plan 1 and gge check is clean, and re-planning moves nothing", "[cli]") {
   Scratch s;
   load_example(s);
   const auto best = json::parse(s.gge("--json plan 58/32-GGE --venues NY,GVA,NY --min-gap 10w --earliest "
