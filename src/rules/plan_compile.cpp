@@ -274,6 +274,63 @@ CompiledPlan compile_plan(const PlanProblem& p) {
     }
     info.end_item = static_cast<int>(c.items.size());
   }
+  // Propagation backwards through each mandate's sessions: the cheapest completion of the
+  // mandate from every candidate (gaps and window respected, other mandates ignored). A candidate
+  // with no completion is dropped; candidates are then tried cheapest completion first.
+  c.rest.assign(c.items.size(), {});
+  c.suffix_opt.assign(p.mandates.size() + 1, 0);
+  for (std::size_t mi = 0; mi < p.mandates.size(); ++mi) {
+    const auto& m = p.mandates[mi];
+    const auto& info = c.mandates[mi];
+    for (int k = info.end_item - 1; k >= info.first_item; --k) {
+      auto& item = c.items[static_cast<std::size_t>(k)];
+      std::vector<std::int64_t> rest(item.cands.size(), 0);
+      if (k + 1 < info.end_item) {
+        const auto& next = c.items[static_cast<std::size_t>(k + 1)];
+        const auto& next_rest = c.rest[static_cast<std::size_t>(k + 1)];
+        for (std::size_t i = 0; i < item.cands.size(); ++i) {
+          std::int64_t best = k_no_rest;
+          const auto& a = item.cands[i];
+          for (std::size_t j = 0; j < next.cands.size(); ++j) {
+            const auto& b = next.cands[j];
+            if (!next.after_placed) {  // a fixed session lies between: nothing links the two
+              best = std::min(best, b.cost + next_rest[j]);
+              continue;
+            }
+            if (!gap_ok(m, a.first, a.last, b.first)) continue;
+            best = std::min(best, b.cost + spacing_cost(p, b.first - a.first, info.target_gap) + next_rest[j]);
+          }
+          rest[i] = best;
+        }
+      }
+      std::vector<std::size_t> order(item.cands.size());
+      std::iota(order.begin(), order.end(), std::size_t{0});
+      std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+        return item.cands[x].cost + rest[x] < item.cands[y].cost + rest[y];
+      });
+      std::vector<PlanCand> cands;
+      std::vector<std::int64_t> sorted_rest;
+      for (std::size_t i : order)
+        if (rest[i] < k_no_rest) {
+          cands.push_back(std::move(item.cands[i]));
+          sorted_rest.push_back(rest[i]);
+        }
+      item.cands = std::move(cands);
+      c.rest[static_cast<std::size_t>(k)] = std::move(sorted_rest);
+      item.min_cost = 0;
+      for (std::size_t i = 0; i < item.cands.size(); ++i)
+        item.min_cost = i == 0 ? item.cands[i].cost : std::min(item.min_cost, item.cands[i].cost);
+    }
+  }
+  for (std::size_t mi = p.mandates.size(); mi-- > 0;) {
+    const auto& info = c.mandates[mi];
+    std::int64_t best = 0;
+    if (info.first_item < info.end_item) {
+      const auto& first = c.items[static_cast<std::size_t>(info.first_item)];
+      best = first.cands.empty() ? k_no_rest : first.cands.front().cost + c.rest[static_cast<std::size_t>(info.first_item)][0];
+    }
+    c.suffix_opt[mi] = std::min(k_no_rest, c.suffix_opt[mi + 1] + best);
+  }
   c.suffix_min.assign(c.items.size() + 1, 0);
   for (std::size_t k = c.items.size(); k-- > 0;) c.suffix_min[k] = c.suffix_min[k + 1] + c.items[k].min_cost;
   return c;

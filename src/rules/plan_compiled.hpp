@@ -5,6 +5,7 @@
 #include "gge/rules/plan.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace gge::detail {
@@ -38,14 +39,28 @@ struct CompiledPlan {
   std::vector<PlanItem> items;
   std::vector<PlanMandateInfo> mandates;
   std::vector<std::int64_t> suffix_min;  // suffix_min[k] = sum of min_cost of items k..end
+  /// rest[k][i]: the least cost of the mandate's items after k when item k takes candidate i,
+  /// ignoring other mandates and the balance (k_no_rest when no completion fits): a bound.
+  std::vector<std::vector<std::int64_t>> rest;
+  /// suffix_opt[m]: the sum over mandates m.. of their best cost on their own (same relaxation).
+  std::vector<std::int64_t> suffix_opt;
   std::vector<std::vector<int>> sorted_sessions;  // per mandate: session indexes by number
 };
+
+inline constexpr std::int64_t k_no_rest = INT64_MAX / 4;
 
 inline int day_number(Date d) { return static_cast<int>(d.time_since_epoch().count()); }
 inline Date from_day_number(int n) { return Date{date::days{n}}; }
 
 /// Validates `p` (InputError on a malformed problem) and compiles it.
 CompiledPlan compile_plan(const PlanProblem& p);
+
+/// The best `p.top` plans of a compiled problem by branch and bound (plan_search.cpp).
+PlanResult solve_compiled(const PlanProblem& p, const CompiledPlan& c);
+
+/// Several mandates, best plan only, by conflict-based search (plan_joint.cpp): nullopt when it
+/// cannot answer (room conflicts, or its budget ran out) and the joint branch and bound must.
+std::optional<PlanResult> solve_joint(const PlanProblem& p);
 
 /// The spacing cost (weighted) of a gap of `gap` days against `target`.
 inline std::int64_t spacing_cost(const PlanProblem& p, int gap, int target) {

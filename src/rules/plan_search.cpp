@@ -22,7 +22,11 @@ struct Kept {
 
 class Search {
 public:
-  Search(const PlanProblem& p, const CompiledPlan& c) : m_p(p), m_c(c), m_placed(c.items.size()) {}
+  Search(const PlanProblem& p, const CompiledPlan& c) : m_p(p), m_c(c), m_placed(c.items.size()) {
+    // Each mandate's own best, other mandates ignored: a bound on its cost.
+    for (std::size_t mi = 0; mi < c.mandates.size(); ++mi)
+      m_opt.push_back(c.suffix_opt[mi] - c.suffix_opt[mi + 1]);
+  }
 
   void run() { visit(0, 0); }
   [[nodiscard]] bool complete() const { return !m_out_of_budget; }
@@ -80,20 +84,25 @@ private:
     const auto& m = m_p.mandates[static_cast<std::size_t>(item.mandate)];
     const auto& info = m_c.mandates[static_cast<std::size_t>(item.mandate)];
     const bool closes_mandate = static_cast<int>(k) + 1 == info.end_item;
-    for (const auto& cand : item.cands) {
+    const auto& rest = m_c.rest[k];
+    std::int64_t later = 0;
+    for (std::size_t mi = static_cast<std::size_t>(item.mandate) + 1; mi < m_opt.size(); ++mi) later += m_opt[mi];
+    for (std::size_t ci = 0; ci < item.cands.size(); ++ci) {
+      const auto& cand = item.cands[ci];
       std::int64_t c = cost + cand.cost;
       if (item.after_placed) {
         const auto& prev = m_placed[k - 1];
         if (!gap_ok(m, prev.first, prev.last, cand.first)) continue;
         c += spacing_cost(m_p, cand.first - prev.first, info.target_gap);
       }
-      if (full() && c + m_c.suffix_min[k + 1] >= worst_kept()) continue;
+      // The bound: this mandate's cheapest completion from here plus every later mandate's own best.
+      if (full() && c + rest[ci] + later >= worst_kept()) continue;
       if (!experts_free(k, cand)) continue;
       const int room = room_for(k, cand);
       if (room == -1) continue;
       m_placed[k] = {cand.first, cand.last, cand.station, room, &cand};
       if (closes_mandate) c += balance_of(item.mandate, k);
-      if (full() && c + m_c.suffix_min[k + 1] >= worst_kept()) continue;
+      if (full() && c + rest[ci] + later >= worst_kept()) continue;
       visit(k + 1, c);
       if (m_out_of_budget) return;
     }
@@ -113,6 +122,7 @@ private:
   const CompiledPlan& m_c;
   std::vector<Placed> m_placed;
   std::vector<Kept> m_kept;
+  std::vector<std::int64_t> m_opt;  // per mandate: a lower bound of its cost
   std::uint64_t m_nodes = 0;
   bool m_out_of_budget = false;
 };
@@ -132,6 +142,8 @@ Plan to_plan(const PlanProblem& p, const CompiledPlan& c, const std::vector<Plac
   return plan;
 }
 
+}  // namespace
+
 PlanResult solve_compiled(const PlanProblem& p, const CompiledPlan& c) {
   PlanResult result;
   for (const auto& item : c.items)
@@ -144,64 +156,12 @@ PlanResult solve_compiled(const PlanProblem& p, const CompiledPlan& c) {
   return result;
 }
 
-/// Joint problems whose mandates' own best plans already fit together need no joint search: the
-/// sum of the separate optima bounds the joint optimum from below, so their union is optimal.
-std::optional<PlanResult> solve_separately(const PlanProblem& p) {
-  PlanResult all;
-  Plan joint;
-  for (const auto& m : p.mandates) {
-    PlanProblem one = p;
-    one.mandates = {m};
-    one.mandates[0].shares_experts_with.clear();
-    auto r = solve_compiled(one, compile_plan(one));
-    all.nodes += r.nodes;
-    if (r.plans.empty()) return std::nullopt;
-    all.optimal = all.optimal && r.optimal;
-    for (auto& s : r.plans.front().sessions) joint.sessions.push_back(std::move(s));
-  }
-  // Rooms were chosen mandate by mandate: give them out again over the union, in order.
-  for (std::size_t i = 0; i < joint.sessions.size(); ++i) {
-    auto& s = joint.sessions[i];
-    const auto st = std::find_if(p.stations.begin(), p.stations.end(),
-                                 [&](const PlanStation& x) { return x.code == s.station; });
-    if (st->rooms.empty()) continue;
-    const auto& m = *std::find_if(p.mandates.begin(), p.mandates.end(),
-                                  [&](const PlanMandate& x) { return x.key == s.mandate; });
-    std::vector<const PlanRoom*> rooms;
-    for (const auto& r : st->rooms) rooms.push_back(&r);
-    std::sort(rooms.begin(), rooms.end(), [](const PlanRoom* a, const PlanRoom* b) {
-      return std::tie(a->capacity, a->name) < std::tie(b->capacity, b->name);
-    });
-    s.room.clear();
-    for (const auto* r : rooms) {
-      if (r->capacity < m.seats) continue;
-      const bool booked = std::any_of(r->booked.begin(), r->booked.end(),
-                                      [&](const PlanBlock& b) { return b.first <= s.last && s.first <= b.last; });
-      const bool taken = std::any_of(joint.sessions.begin(), joint.sessions.begin() + static_cast<long>(i),
-                                     [&](const PlacedSession& q) {
-                                       return q.station == s.station && q.room == r->name &&
-                                              q.first <= s.last && s.first <= q.last;
-                                     });
-      if (!booked && !taken) {
-        s.room = r->name;
-        break;
-      }
-    }
-    if (s.room.empty()) return std::nullopt;
-  }
-  if (!plan_violation(p, joint).empty()) return std::nullopt;
-  joint.score = score_plan(p, joint);
-  all.plans.push_back(std::move(joint));
-  return all;
-}
-
-}  // namespace
 }  // namespace detail
 
 PlanResult solve_plan(const PlanProblem& problem) {
   const auto compiled = detail::compile_plan(problem);  // validates even when solved separately
   if (problem.mandates.size() > 1 && problem.top == 1)
-    if (auto r = detail::solve_separately(problem)) return *r;
+    if (auto r = detail::solve_joint(problem)) return *r;
   return detail::solve_compiled(problem, compiled);
 }
 
