@@ -76,7 +76,25 @@ int main(int argc, char** argv) {
       p.top = top;
       const auto t0 = Clock::now();
       const auto r = gge::solve_plan(p);
-      report(fmt::format("single mandate, 4 sessions over two years, top {}", top).c_str(), r, ms_since(t0));
+      report(fmt::format("single mandate, 4 sessions NY/GVA alternating over two years, top {}", top).c_str(), r,
+             ms_since(t0));
+    }
+    // Harder: any of three stations, any weekday, early dates preferred, a published plan to keep.
+    for (auto& s : p.mandates[0].sessions) {
+      s.stations = {"NY", "GVA", "VIE"};
+      s.published_first = gge::Date{2025_y / 3 / 3} + date::days{7 * 26 * (s.number - 1)};
+      s.published_station = "GVA";
+    }
+    p.mandates[0].timing = gge::Timing::earliest;
+    p.any_weekday_start = true;
+    p.stations[1].blocked.push_back({gge::Date{2025_y / 3 / 3}, gge::Date{2025_y / 3 / 7}, "published week now blocked"});
+    for (int top : {1, 5}) {
+      p.top = top;
+      const auto t0 = Clock::now();
+      const auto r = gge::solve_plan(p);
+      report(fmt::format("single mandate, 4 sessions, any of 3 stations, any weekday, published plan, top {}", top)
+                 .c_str(),
+             r, ms_since(t0));
     }
   }
 

@@ -123,7 +123,9 @@ std::string summary_of(const PlanProblem& p) {
                               n == 1 ? "" : "s",
                               m.min_gap_days > 0 ? fmt::format(" at least {} apart", weeks_text(m.min_gap_days)) : "",
                               to_iso(m.from), to_iso(m.latest_end));
-  s += fmt::format("they need {} weeks, the window has {}", (need + 6) / 7, (have + 6) / 7);
+  const int need_weeks = (need + 6) / 7, have_weeks = (have + 6) / 7;
+  s += need_weeks > have_weeks ? fmt::format("they need {} weeks, the window has {}", need_weeks, have_weeks)
+                               : fmt::format("they need {} weeks and the window has {}", need_weeks, have_weeks);
   std::vector<std::string> blocked;
   std::set<std::string> allowed;
   for (const auto& ps : m.sessions) allowed.insert(ps.stations.begin(), ps.stations.end());
@@ -144,7 +146,9 @@ std::string summary_of(const PlanProblem& p) {
     if (!weeks.empty())
       blocked.push_back(fmt::format("at {} the week{} of {}", st.code, weeks.size() == 1 ? "" : "s", fmt::join(weeks, ", ")));
   }
-  if (!blocked.empty()) s += fmt::format("; not every day is free {} (closures, blocks or busy days)", fmt::join(blocked, "; "));
+  if (!blocked.empty())
+    s += fmt::format("{} not every day is free {} (closures, blocks or busy days)", need_weeks > have_weeks ? ";" : ", but",
+                     fmt::join(blocked, "; "));
   return s;
 }
 
@@ -232,16 +236,6 @@ PlanExplanation explain_infeasible(const PlanProblem& problem) {
     if (feasible(q)) e.relaxations.push_back(fmt::format("sessions of {} working days", m.sessions.front().length - 1));
   }
   return e;
-}
-
-std::string to_text(const Plan& plan, int rank) {
-  const auto& b = plan.score;
-  std::string s = fmt::format("Plan {}  score {} (spacing {}, timing {}, avoid {}, balance {}, published {})\n", rank,
-                              b.total(), b.spacing, b.timing, b.avoid, b.balance, b.published);
-  for (const auto& p : plan.sessions)
-    s += fmt::format("  {}#{}  {:<4} {:<20} {}  ({} .. {})\n", p.mandate, p.number, p.station,
-                     p.room.empty() ? "-" : p.room, to_un_range(p.first, p.last), to_iso(p.first), to_iso(p.last));
-  return s;
 }
 
 }  // namespace gge

@@ -26,6 +26,14 @@
 ///   taken elsewhere (every station). Two mandates that share an expert (`shares_experts_with`)
 ///   never meet on overlapping days when planned jointly.
 ///
+/// Search: one mandate (or several with top > 1): depth-first branch and bound over candidate
+/// start days, cheapest completion first; the bound is the cost so far plus the cheapest
+/// completion of the current mandate (gaps and window propagated backwards over its sessions)
+/// plus every later mandate's own optimum. Several mandates with top == 1: conflict-based search
+/// (each mandate planned alone, exactly; on a clash of shared experts or of rooms on a day, one
+/// branch per mandate that must give way), cheapest node first, so its first clash-free plan is
+/// optimal; it falls back to the branch and bound when rooms clash only over several days.
+///
 /// Score (lower is better; 0 = every preference met). Each component is an integer in its unit
 /// times its integer weight; the score is their sum:
 ///   spacing:   |gap - target| in days, per gap start to start (target = the window left after the
@@ -122,7 +130,7 @@ struct PlanProblem {
   PlanWeights weights{};
   bool allow_stretch = false;         ///< sessions may run over closures (see the header)
   bool any_weekday_start = false;     ///< false: sessions start on Mondays
-  int top = 1;                        ///< best K plans wanted (>= 1)
+  int top = 1;                        ///< best K plans wanted (>= 1); joint problems: see Search
   std::uint64_t max_nodes = 50'000'000;  ///< search budget; `optimal` says if it was enough
   friend bool operator==(const PlanProblem&, const PlanProblem&) = default;
 };
