@@ -291,8 +291,11 @@ CompiledPlan compile_plan(const PlanProblem& p) {
         for (std::size_t i = 0; i < item.cands.size(); ++i) {
           std::int64_t best = k_no_rest;
           const auto& a = item.cands[i];
+          // The next session's candidates are sorted by their own cost + completion, and spacing
+          // only adds: once that alone reaches the best found, no later one can beat it.
           for (std::size_t j = 0; j < next.cands.size(); ++j) {
             const auto& b = next.cands[j];
+            if (b.cost + next_rest[j] >= best) break;
             if (!next.after_placed) {  // a fixed session lies between: nothing links the two
               best = std::min(best, b.cost + next_rest[j]);
               continue;
