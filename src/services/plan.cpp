@@ -34,7 +34,8 @@ int year_of(Date d) { return int(date::year_month_day{d}.year()); }
 
 }  // namespace
 
-PlanProblem build_plan_problem(const Store& store, const PlanRequest& rq, std::vector<int>* numbers_out) {
+PlanProblem build_plan_problem(const Store& store, const PlanRequest& rq, std::vector<int>* numbers_out,
+                               const std::vector<std::string>& replanned) {
   const auto mandate = store.mandate(rq.mandate);
   if (!mandate) throw InputError({}, "MANDATE", rq.mandate, "no such mandate");
   const auto body = store.body(mandate->body);
@@ -143,6 +144,7 @@ PlanProblem build_plan_problem(const Store& store, const PlanRequest& rq, std::v
   }
   for (const auto& s : store.sessions()) {
     if (s.body == body->symbol || !active(s.status)) continue;
+    if (!firm(s.status) && std::find(replanned.begin(), replanned.end(), s.body) != replanned.end()) continue;
     const std::string who = fmt::format("{} session {}", s.body, s.number);
     if (sharing.count(s.body)) m.busy.push_back({previous_weekday(s.first), next_weekday(s.last), who});
     for (auto& st : p.stations)
@@ -161,9 +163,61 @@ PlanProblem build_plan_problem(const Store& store, const PlanRequest& rq, std::v
 
 PlanOutcome plan_mandate(const Store& store, const PlanRequest& request) {
   PlanOutcome out;
-  out.problem = build_plan_problem(store, request, &out.numbers);
+  if (request.jointly.empty()) {
+    out.problem = build_plan_problem(store, request, &out.numbers);
+    out.result = solve_plan(out.problem);
+    if (out.result.plans.empty()) out.explanation = explain_infeasible(out.problem);
+    return out;
+  }
+  std::vector<std::string> keys{request.mandate};
+  for (const auto& k : request.jointly) {
+    if (std::find(keys.begin(), keys.end(), k) != keys.end())
+      throw InputError({}, "MANDATE", k, "is named twice");
+    keys.push_back(k);
+  }
+  std::vector<std::string> bodies;
+  for (const auto& k : keys) {
+    const auto m = store.mandate(k);
+    if (!m) throw InputError({}, "MANDATE", k, "no such mandate");
+    bodies.push_back(m->body);
+  }
+  // Experts by body, to mark the mandates that share one.
+  std::map<std::string, std::set<std::string>> experts;
+  for (const auto& ms : store.memberships()) experts[ms.body].insert(ms.expert);
+  std::vector<PlanProblem> parts;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    PlanRequest one = request;
+    one.mandate = keys[i];
+    one.jointly.clear();
+    parts.push_back(build_plan_problem(store, one, i == 0 ? &out.numbers : nullptr, bodies));
+  }
+  out.problem = parts.front();
+  out.problem.mandates.clear();
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    auto m = parts[i].mandates.front();
+    for (std::size_t j = 0; j < keys.size(); ++j) {
+      if (i == j) continue;
+      const auto& a = experts[bodies[i]];
+      const auto& b = experts[bodies[j]];
+      if (bodies[i] == bodies[j] || std::any_of(a.begin(), a.end(), [&](const std::string& e) { return b.count(e) > 0; }))
+        m.shares_experts_with.push_back(keys[j]);
+    }
+    out.problem.mandates.push_back(std::move(m));
+  }
   out.result = solve_plan(out.problem);
-  if (out.result.plans.empty()) out.explanation = explain_infeasible(out.problem);
+  if (!out.result.plans.empty()) return out;
+  for (const auto& part : parts)
+    if (solve_plan(part).plans.empty()) {
+      out.explanation = explain_infeasible(part);
+      out.explanation->summary = fmt::format("mandate {}: {}", part.mandates.front().key, out.explanation->summary);
+      return out;
+    }
+  PlanExplanation e;
+  e.summary = fmt::format("each of {} can be planned alone, but not all together: they share experts or "
+                          "rooms and the days they can use do not leave room for all",
+                          fmt::join(keys, ", "));
+  e.relaxations.push_back("plan them one at a time (gge plan MANDATE --apply), or widen their windows or venues");
+  out.explanation = std::move(e);
   return out;
 }
 

@@ -7,13 +7,18 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <set>
+
 namespace gge {
 
-std::vector<Finding> apply_plan(Store& store, const std::string& mandate_key, const Plan& plan) {
-  const auto mandate = store.mandate(mandate_key);
-  if (!mandate) throw InputError({}, "MANDATE", mandate_key, "no such mandate");
+std::vector<Finding> apply_plan(Store& store, const Plan& plan) {
+  std::set<std::string> bodies;
   return in_transaction(store, [&](Store& s) {
     for (const auto& p : plan.sessions) {
+      const auto mandate = s.mandate(p.mandate);
+      if (!mandate) throw InputError({}, "MANDATE", p.mandate, "no such mandate");
+      bodies.insert(mandate->body);
       Session v;
       v.body = mandate->body;
       v.number = p.number;
@@ -35,11 +40,15 @@ std::vector<Finding> apply_plan(Store& store, const std::string& mandate_key, co
         s.update(meeting);
       }
     }
-    CheckFilter filter;
-    filter.mandate = mandate_key;
     CheckOptions options;
     options.suggest_fixes = false;
-    auto findings = check_store(s, filter, options);
+    auto findings = check_store(s, {}, options);
+    // Only what concerns the bodies planned here (another body's old problems are not ours).
+    std::erase_if(findings, [&](const Finding& f) {
+      return !bodies.count(f.body) && std::none_of(f.subjects.begin(), f.subjects.end(), [&](const std::string& x) {
+        return bodies.count(x.substr(0, x.find('#'))) > 0;
+      });
+    });
     if (has_errors(findings, false))
       throw Error(fmt::format("the plan was not written: gge check would report errors:\n{}", to_text(findings)));
     return findings;

@@ -183,3 +183,42 @@ TEST_CASE("gge plan refuses bad input with one line, exit 2, nothing written", "
   CHECK(r.err == std::string("gge: ") + row.message + "\n");
   CHECK(state(s) == before);
 }
+
+TEST_CASE("gge plan with two mandates plans them jointly around a shared expert", "[cli]") {
+  Scratch s;
+  load_example(s);
+  REQUIRE(s.gge("body add OEWG-X --name " + quote("Another group") + " --kind OEWG --members 100 --min-gap 14").code == 0);
+  REQUIRE(s.gge("mandate add 59/61-X --body OEWG-X --resolution 59/61 --start 2005-04-11 --report-to 60 --sessions 2")
+              .code == 0);
+  REQUIRE(s.gge("expert add zz-1 --name " + quote("Shared expert") + " --body GGE-ICT-2004 --body OEWG-X").code == 0);
+  const std::string options = " --venues GVA --from 2005-01-01 --earliest --top 1";
+  // Alone, the GGE keeps its published week of 11 April 2005; the OEWG, planned alone, must keep
+  // its expert away from the GGE's stored sessions, so it cannot start in that week.
+  const auto gge_alone = json::parse(s.gge("--json plan 58/32-GGE" + options).out)["plans"][0];
+  const auto x_alone = json::parse(s.gge("--json plan 59/61-X" + options).out)["plans"][0];
+  CHECK(gge_alone["sessions"][0]["first"] == "2005-04-11");
+  CHECK(x_alone["sessions"][0]["first"] != "2005-04-11");
+
+  const auto r = s.gge("--json plan 58/32-GGE 59/61-X" + options + " --apply");
+  INFO(r.out << r.err);
+  REQUIRE(r.code == 0);
+  const auto j = json::parse(r.out);
+  CHECK(j["mandates"] == json::array({"58/32-GGE", "59/61-X"}));
+  CHECK(j["check"].empty());
+  const auto& plan = j["plans"][0];
+  REQUIRE(plan["sessions"].size() == 4);
+  // Planned together, the GGE's planned sessions may move too: never worse than one after the
+  // other, and the shared expert is never in two places.
+  CHECK(plan["score"]["total"].get<long>() <=
+        gge_alone["score"]["total"].get<long>() + x_alone["score"]["total"].get<long>());
+  for (std::size_t a = 0; a < 2; ++a)
+    for (std::size_t b = 2; b < 4; ++b) {
+      const auto& x = plan["sessions"][a];
+      const auto& y = plan["sessions"][b];
+      CHECK((x["last"] < y["first"] || y["last"] < x["first"]));
+    }
+  const auto check = s.gge("--json check");
+  CHECK(check.code == 0);
+  CHECK(json::parse(check.out)["errors"] == 0);
+  CHECK(json::parse(check.out)["warnings"] == 0);
+}

@@ -15,6 +15,9 @@ namespace gge {
 /// What the planner asks for. Unset values take the defaults documented per field.
 struct PlanRequest {
   std::string mandate;                ///< Mandate::key (InputError when unknown)
+  /// More mandates to plan jointly with `mandate`, with the same options (their bodies' planned
+  /// sessions are re-planned too, so they do not block each other; shared experts and rooms do).
+  std::vector<std::string> jointly;
   /// Total sessions of the mandate, held and confirmed ones included; default: the mandate's
   /// sessions_entitled, else its highest stored session number. Sessions numbered 1..N that are
   /// not held or confirmed are placed (a stored planned one is moved; a missing one is added).
@@ -38,8 +41,10 @@ struct PlanRequest {
 struct PlanOutcome {
   PlanProblem problem;
   PlanResult result;
-  std::optional<PlanExplanation> explanation;  ///< set when `result.plans` is empty
-  std::vector<int> numbers;                    ///< the session numbers placed
+  /// Set when `result.plans` is empty: for one mandate, why; for several, the first mandate that
+  /// cannot be planned alone, or a note that they can each be planned alone but not together.
+  std::optional<PlanExplanation> explanation;
+  std::vector<int> numbers;                    ///< the session numbers placed (of `mandate`)
 };
 
 /// Builds the problem for `request.mandate` from the store: window from the mandate start (or the
@@ -50,17 +55,22 @@ struct PlanOutcome {
 /// rooms with the active sessions of other bodies booked in them; seats = the body's members.
 /// Bad requests (unknown mandate or station, more sessions or days than entitled, nothing left
 /// to place) throw InputError naming the option.
+/// `request.jointly` is ignored here (see plan_mandate); `replanned` lists bodies whose planned
+/// sessions are being re-planned too (they neither block rooms nor make experts busy).
 PlanProblem build_plan_problem(const Store& store, const PlanRequest& request,
-                               std::vector<int>* numbers = nullptr);
+                               std::vector<int>* numbers = nullptr,
+                               const std::vector<std::string>& replanned = {});
 
-/// Builds, solves, and explains when there is no plan. Reads only.
+/// Builds, solves, and explains when there is no plan. With `request.jointly`, one problem of
+/// every mandate named (each built as above), mandates whose bodies share an expert marked as
+/// sharing. A mandate named twice is an InputError. Reads only.
 PlanOutcome plan_mandate(const Store& store, const PlanRequest& request);
 
-/// Writes `plan` (every placed session as a planned session with its room; a stored session of
-/// the same number is moved there) in one transaction, runs `gge check` on the result and
-/// returns its findings for the mandate. When the check reports an error, nothing is written
-/// and an Error is thrown naming the findings.
-std::vector<Finding> apply_plan(Store& store, const std::string& mandate, const Plan& plan);
+/// Writes `plan` (every placed session as a planned session of its mandate's body, with its room;
+/// a stored session of the same number is moved there, its meetings with it) in one transaction,
+/// runs `gge check` on the result and returns its findings about those bodies. When the check
+/// reports an error, nothing is written and an Error is thrown naming the findings.
+std::vector<Finding> apply_plan(Store& store, const Plan& plan);
 
 /// "8w" (weeks) or "56d" / "56" (days) as days; InputError naming `field` otherwise.
 int parse_gap(std::string_view text, std::string_view field);

@@ -44,6 +44,7 @@ std::string explanation_text(const PlanExplanation& e) {
 void add_plan_commands(CLI::App& app, Context& ctx) {
   struct Args {
     PlanRequest rq;
+    std::vector<std::string> mandates;
     int sessions = 0;
     std::string venues, min_gap, max_gap, avoid, from;
     bool earliest = false, latest = false, apply = false;
@@ -55,7 +56,9 @@ void add_plan_commands(CLI::App& app, Context& ctx) {
       "each with its score by preference (lower is better); or say why no plan exists and which\n"
       "single change would allow one. Exit 1 when there is no plan. --apply writes plan 1 as\n"
       "planned sessions and prints what `gge check` then says.");
-  cmd->add_option("MANDATE", a->rq.mandate, "Mandate key, e.g. 58/32-GGE")->required();
+  cmd->add_option("MANDATE", a->mandates,
+                  "Mandate key, e.g. 58/32-GGE; several are planned jointly (shared experts and rooms)")
+      ->required();
   cmd->add_option("--sessions", a->sessions,
                   "Total sessions of the mandate, held ones included (default: its entitlement)");
   cmd->add_option("--days", a->rq.days, "Working days per session (default 5)");
@@ -74,6 +77,8 @@ void add_plan_commands(CLI::App& app, Context& ctx) {
   cmd->add_flag("--apply", a->apply, "Write plan 1 as planned sessions, then check (must be clean)");
   cmd->callback([&ctx, a] {
     auto& rq = a->rq;
+    rq.mandate = a->mandates.front();
+    rq.jointly.assign(a->mandates.begin() + 1, a->mandates.end());
     if (a->sessions != 0) rq.sessions = a->sessions;
     if (!a->venues.empty()) rq.venues = parse_venues(a->venues, "--venues");
     if (!a->min_gap.empty()) rq.min_gap_days = parse_gap(a->min_gap, "--min-gap");
@@ -96,13 +101,15 @@ void add_plan_commands(CLI::App& app, Context& ctx) {
     const bool found = !out.result.plans.empty();
     if (found && a->apply) {
       auto store = ctx.open();
-      findings = apply_plan(store, rq.mandate, out.result.plans.front());
+      findings = apply_plan(store, out.result.plans.front());
     }
     if (ctx.json) {
       nlohmann::json plans = nlohmann::json::array();
       for (std::size_t i = 0; i < out.result.plans.size(); ++i)
         plans.push_back(plan_json(out.result.plans[i], static_cast<int>(i) + 1));
-      nlohmann::json j{{"mandate", m.key},         {"sessions", out.numbers},
+      std::vector<std::string> keys;
+      for (const auto& x : out.problem.mandates) keys.push_back(x.key);
+      nlohmann::json j{{"mandate", m.key},         {"mandates", keys},         {"sessions", out.numbers},
                        {"from", to_iso(m.from)},   {"latest_end", to_iso(m.latest_end)},
                        {"optimal", out.result.optimal}, {"nodes", out.result.nodes},
                        {"plans", plans},           {"applied", found && a->apply}};
@@ -113,10 +120,15 @@ void add_plan_commands(CLI::App& app, Context& ctx) {
       if (found && a->apply) j["check"] = findings;
       print_json(j);
     } else {
-      std::string text = fmt::format("Mandate {}: session{} {} to place, {} working days each, between {} and {} "
-                                     "(the latest end day)\n",
-                                     m.key, out.numbers.size() == 1 ? "" : "s", fmt::join(out.numbers, ", "),
-                                     rq.days, to_iso(m.from), to_iso(m.latest_end));
+      std::string text;
+      for (const auto& x : out.problem.mandates) {
+        std::vector<int> numbers;
+        for (const auto& ps : x.sessions) numbers.push_back(ps.number);
+        text += fmt::format("Mandate {}: session{} {} to place, {} working days each, between {} and {} "
+                            "(the latest end day)\n",
+                            x.key, numbers.size() == 1 ? "" : "s", fmt::join(numbers, ", "), rq.days,
+                            to_iso(x.from), to_iso(x.latest_end));
+      }
       for (std::size_t i = 0; i < out.result.plans.size(); ++i)
         text += to_text(out.result.plans[i], static_cast<int>(i) + 1);
       if (out.explanation) text += explanation_text(*out.explanation);
