@@ -269,7 +269,6 @@ CompiledPlan compile_plan(const PlanProblem& p) {
       std::stable_sort(item.cands.begin(), item.cands.end(), [](const PlanCand& a, const PlanCand& b) {
         return std::tie(a.cost, a.first) < std::tie(b.cost, b.first);
       });
-      item.min_cost = item.cands.empty() ? 0 : item.cands.front().cost;
       c.items.push_back(std::move(item));
     }
     info.end_item = static_cast<int>(c.items.size());
@@ -320,9 +319,6 @@ CompiledPlan compile_plan(const PlanProblem& p) {
         }
       item.cands = std::move(cands);
       c.rest[static_cast<std::size_t>(k)] = std::move(sorted_rest);
-      item.min_cost = 0;
-      for (std::size_t i = 0; i < item.cands.size(); ++i)
-        item.min_cost = i == 0 ? item.cands[i].cost : std::min(item.min_cost, item.cands[i].cost);
     }
   }
   for (std::size_t mi = p.mandates.size(); mi-- > 0;) {
@@ -334,8 +330,6 @@ CompiledPlan compile_plan(const PlanProblem& p) {
     }
     c.suffix_opt[mi] = std::min(k_no_rest, c.suffix_opt[mi + 1] + best);
   }
-  c.suffix_min.assign(c.items.size() + 1, 0);
-  for (std::size_t k = c.items.size(); k-- > 0;) c.suffix_min[k] = c.suffix_min[k + 1] + c.items[k].min_cost;
   return c;
 }
 

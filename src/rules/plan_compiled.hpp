@@ -23,8 +23,7 @@ struct PlanItem {
   int mandate = 0;              // index into PlanProblem::mandates
   int session = 0;              // index into PlanMandate::sessions (sorted by number)
   bool after_placed = false;    // the previous session by number is the previous item
-  std::vector<PlanCand> cands;  // by (cost, first, station preference)
-  std::int64_t min_cost = 0;    // cheapest candidate (0 when none)
+  std::vector<PlanCand> cands;  // by cost + cheapest completion (then first day, station order)
 };
 
 struct PlanMandateInfo {
@@ -38,7 +37,6 @@ struct PlanMandateInfo {
 struct CompiledPlan {
   std::vector<PlanItem> items;
   std::vector<PlanMandateInfo> mandates;
-  std::vector<std::int64_t> suffix_min;  // suffix_min[k] = sum of min_cost of items k..end
   /// rest[k][i]: the least cost of the mandate's items after k when item k takes candidate i,
   /// ignoring other mandates and the balance (k_no_rest when no completion fits): a bound.
   std::vector<std::vector<std::int64_t>> rest;

@@ -159,7 +159,7 @@ struct Plan {
 };
 
 struct PlanResult {
-  std::vector<Plan> plans;     ///< best first (score, then earlier days); empty = no plan
+  std::vector<Plan> plans;     ///< best first by score (ties in the search's fixed order); empty = no plan
   bool optimal = true;         ///< false when the node budget ran out first
   std::uint64_t nodes = 0;     ///< search nodes visited
 };
