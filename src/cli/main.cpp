@@ -46,6 +46,7 @@ int main(int argc, char** argv) {
   add_calendar_commands(app, ctx);
   add_check_commands(app, ctx);
   add_export_commands(app, ctx);
+  add_plan_commands(app, ctx);
 
   try {
     app.parse(argc, argv);
