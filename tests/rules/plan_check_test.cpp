@@ -5,6 +5,7 @@
 #include "gge/core/parse.hpp"
 #include "gge/rules/check.hpp"
 #include "gge/rules/plan.hpp"
+#include "plan_support.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -15,15 +16,10 @@ using namespace gge;
 
 namespace {
 
-Date day(const char* iso) { return parse_date(iso, "test"); }
-Date add(Date d, long n) { return d + date::days{n}; }
+using test::add;
+using test::day;
+using test::Rng;
 
-struct Rng {
-  std::mt19937 gen;
-  explicit Rng(unsigned seed) : gen(seed) {}
-  int below(int n) { return static_cast<int>(gen() % static_cast<unsigned>(n)); }
-  bool chance(int percent) { return below(100) < percent; }
-};
 
 PlanProblem random_problem(unsigned seed) {
   Rng r(seed);
