@@ -250,6 +250,13 @@ CompiledPlan compile_plan(const PlanProblem& p) {
             if (room.capacity >= m.seats && !overlaps(room.booked, d, e)) cand.rooms.push_back(r);
           }
           if (!station.rooms.empty() && cand.rooms.empty()) continue;
+          // Stability: a published session keeps its room when that room is among the free ones.
+          if (!s.published_room.empty() && s.published_station == station.code) {
+            const auto kept = std::find_if(cand.rooms.begin(), cand.rooms.end(), [&](int r) {
+              return station.rooms[static_cast<std::size_t>(r)].name == s.published_room;
+            });
+            if (kept != cand.rooms.end()) std::rotate(cand.rooms.begin(), kept, kept + 1);
+          }
           std::int64_t cost = 0;
           if (m.timing == Timing::earliest) cost += std::int64_t{p.weights.timing} * (d - lo);
           if (m.timing == Timing::latest) cost += std::int64_t{p.weights.timing} * (hi - e);

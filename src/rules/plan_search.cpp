@@ -133,7 +133,7 @@ Plan to_plan(const PlanProblem& p, const CompiledPlan& c, const std::vector<Plac
     const auto& item = c.items[k];
     const auto& m = p.mandates[static_cast<std::size_t>(item.mandate)];
     const auto& st = p.stations[static_cast<std::size_t>(placed[k].station)];
-    plan.sessions.push_back({m.key, m.sessions[static_cast<std::size_t>(item.session)].number,
+    plan.sessions.push_back({m.key, m.body, m.sessions[static_cast<std::size_t>(item.session)].number,
                              from_day_number(placed[k].first), from_day_number(placed[k].last), st.code,
                              placed[k].room >= 0 ? st.rooms[static_cast<std::size_t>(placed[k].room)].name
                                                  : std::string{}});

@@ -74,6 +74,7 @@ PlanProblem build_plan_problem(const Store& store, const PlanRequest& rq, std::v
                      fmt::format("mandate {} entitles {} sessions", mandate->key, mandate->sessions_entitled));
   PlanMandate m;
   m.key = mandate->key;
+  m.body = mandate->body;
   m.from = from;
   m.latest_end = *latest_end;
   m.min_gap_days = rq.min_gap_days;
@@ -104,6 +105,7 @@ PlanProblem build_plan_problem(const Store& store, const PlanRequest& rq, std::v
     if (it != by_number.end() && it->second->status == SessionStatus::planned) {
       ps.published_first = it->second->first;
       ps.published_station = it->second->station;
+      ps.published_room = it->second->room;
     }
     m.sessions.push_back(ps);
     numbers.push_back(n);

@@ -417,6 +417,22 @@ TEST_CASE("plan: re-planning after a published plan moves nothing that need not 
     CHECK(s[2].first != hit.first);
     CHECK(plan_violation(published, again.plans[0]).empty());
   }
+  SECTION("a published session keeps its room when it is free, not the smallest that fits") {
+    for (auto& st : published.stations) st.rooms = {{"Small", 20, {}}, {"Large", 200, {}}};
+    for (auto& s : published.mandates[0].sessions) s.published_room = "Large";
+    const auto kept = solve_plan(published);
+    REQUIRE(kept.plans.size() == 1);
+    for (const auto& s : kept.plans[0].sessions) CHECK(s.room == "Large");
+    // Once Large is booked on a session's days, that session takes the room that is free.
+    const auto hit = kept.plans[0].sessions[1];
+    for (auto& st : published.stations)
+      if (st.code == hit.station) st.rooms[1].booked.push_back({hit.first, hit.last, "another body"});
+    const auto moved = solve_plan(published);
+    REQUIRE(moved.plans.size() == 1);
+    CHECK(moved.plans[0].sessions[0].room == "Large");
+    CHECK(moved.plans[0].sessions[1].room == "Small");
+    CHECK(moved.plans[0].sessions[1].first == hit.first);
+  }
 }
 
 TEST_CASE("plan: joint planning keeps shared experts and single rooms apart", "[rules][plan]") {

@@ -92,6 +92,7 @@ struct PlanSession {
   std::vector<std::string> stations;///< allowed venues, in order of preference (non-empty)
   std::optional<Date> published_first;  ///< where a published plan had it (stability)
   std::string published_station;
+  std::string published_room;       ///< kept when it is free and fits at that station ("" = none)
   friend bool operator==(const PlanSession&, const PlanSession&) = default;
 };
 
@@ -109,6 +110,8 @@ struct PlanWeights {
 /// One mandate's part of a problem.
 struct PlanMandate {
   std::string key;                  ///< Mandate::key
+  std::string body;                 ///< its body's symbol: sessions are named "BODY#N" in text;
+                                    ///< empty = named "KEY#N"
   std::vector<FixedSession> fixed;  ///< held / confirmed sessions of the mandate's body
   std::vector<PlanSession> sessions;///< to place, by number
   Date from{};                      ///< first day a session may start, inclusive
@@ -138,6 +141,7 @@ struct PlanProblem {
 /// One placed session.
 struct PlacedSession {
   std::string mandate;
+  std::string body;      ///< PlanMandate::body
   int number = 0;
   Date first{}, last{};  ///< inclusive
   std::string station;

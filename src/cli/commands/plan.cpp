@@ -20,7 +20,8 @@ nlohmann::json score_json(const ScoreBreakdown& s) {
 nlohmann::json plan_json(const Plan& plan, int rank) {
   nlohmann::json sessions = nlohmann::json::array();
   for (const auto& s : plan.sessions)
-    sessions.push_back({{"number", s.number}, {"first", to_iso(s.first)}, {"last", to_iso(s.last)},
+    sessions.push_back({{"mandate", s.mandate}, {"body", s.body}, {"number", s.number},
+                        {"first", to_iso(s.first)}, {"last", to_iso(s.last)},
                         {"station", s.station}, {"room", s.room}});
   return {{"rank", rank}, {"score", score_json(plan.score)}, {"sessions", sessions}};
 }
