@@ -45,6 +45,7 @@ int main(int argc, char** argv) {
   add_meeting_commands(app, ctx);
   add_calendar_commands(app, ctx);
   add_check_commands(app, ctx);
+  add_timeline_commands(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -20,6 +20,7 @@ void add_session_commands(CLI::App& app, Context& ctx);
 void add_meeting_commands(CLI::App& app, Context& ctx);
 void add_calendar_commands(CLI::App& app, Context& ctx);  // ga, holidays, deadlines
 void add_check_commands(CLI::App& app, Context& ctx);     // check
+void add_timeline_commands(CLI::App& app, Context& ctx);  // timeline, agenda
 
 /// Prints what an `add` stored: "added station NY" or, with --json, the stored value.
 void print_added(const Context& ctx, std::string_view kind, const std::string& key,
