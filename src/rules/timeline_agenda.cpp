@@ -40,8 +40,9 @@ std::string to_agenda(const TimelineData& d) {
     for (const auto& c : st.closures) add(c.day, 1, fmt::format("closed    {}: {}", c.station, c.name));
   for (const auto& m : d.ga) {
     if (m.kind == "high_level_week") {
+      // Its days are working days (ga_calendar.hpp): a weekend inside the span is not one of them.
       for (Date day = std::max(m.first, sc.from); day <= std::min(m.last, sc.to); day += date::days{1})
-        add(day, 2, fmt::format("GA        {}", m.label));
+        if (!is_weekend(day)) add(day, 2, fmt::format("GA        {}", m.label));
     } else {
       add(m.first, 2, fmt::format("GA        {}", m.label));
     }
