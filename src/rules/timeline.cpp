@@ -12,7 +12,8 @@
 namespace gge {
 namespace {
 
-constexpr double k_group_header = 32.0;  // mandate title + three lines of deadline labels
+constexpr double k_group_header = 18.0;  // the mandate title line above a group's rows
+constexpr double k_group_header_labels = 32.0;  // ... with three lines of deadline labels
 constexpr double k_row_padding = 6.0;    // space below a row's lanes
 constexpr std::array<const char*, 12> k_months = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
@@ -151,7 +152,8 @@ TimelineData layout_timeline(const TimelineInput& in) {
 
   for (const auto& gi : in.groups) {
     TimelineGroup g{gi.mandate, gi.title, y, 0, {}, {}};
-    y += k_group_header;
+    const bool labels = !gi.deadlines.empty() && s.px_per_day >= k_timeline_marker_label_px_per_day;
+    y += labels ? k_group_header_labels : k_group_header;
     for (const auto& bi : gi.bodies) {
       TimelineRow row{bi.symbol, bi.name, gi.mandate, y, 0, 1, {}, {}};
       if (auto it = by_body.find(bi.symbol); it != by_body.end()) row.findings = it->second;

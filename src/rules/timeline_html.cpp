@@ -230,7 +230,7 @@ std::string to_html(const TimelineData& d) {
             e(c.station), to_iso(c.day), num(c.x), e(c.station), to_iso(c.day), e(c.name), num(c.x),
             num(st.y + 1), num(std::max(c.width, 1.5)), num(st.height - 2));
 
-  const bool marker_labels = sc.px_per_day >= 1.5;
+  const bool marker_labels = sc.px_per_day >= k_timeline_marker_label_px_per_day;
   // Deadline labels are staggered over three lines: the chain's dates are often days apart.
   int stagger = 0;
   const auto marker = [&](const TimelineMarker& m, const std::string& cls) {

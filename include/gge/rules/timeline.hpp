@@ -28,6 +28,9 @@ inline constexpr double k_timeline_max_px_per_day = 40.0;///< at most this wide 
 inline constexpr double k_timeline_label_width = 180.0;  ///< row-label column left of the plot
 inline constexpr double k_timeline_lane_height = 22.0;   ///< one lane of bars in a body row
 inline constexpr double k_timeline_band_height = 16.0;   ///< one station's closure band
+/// Deadline markers are labelled (kind names over three staggered lines above a group's rows)
+/// only when a day gets at least this many pixels (spans up to about two years); always titled.
+inline constexpr double k_timeline_marker_label_px_per_day = 1.5;
 
 /// Maps days to x. `from..to` inclusive; px_per_day > 0.
 struct TimelineScale {
