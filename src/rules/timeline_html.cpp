@@ -28,6 +28,7 @@ svg.timeline text { font-size: 11px; fill: #1d2430; }
 .axis .tick-year text { font-weight: 700; }
 .axis .tick-week text { fill: #6b7280; font-size: 9px; }
 .grid line { stroke: #e5e8ee; }
+.weekends rect { fill: #eef0f4; fill-opacity: .7; }
 .grid .tick-year line { stroke: #b6bcc8; }
 .grid .tick-month line { stroke: #d6dae2; }
 .band-label, .row-label { font-size: 11px; }
@@ -82,6 +83,9 @@ code { font-size: 12px; }
 )CSS";
 
 std::string num(double v) { return fmt::format("{:.2f}", v); }
+
+/// Radius of a finding badge: 7 px for up to two digits, wider for more.
+double badge_r(int n) { return n < 100 ? 7.0 : n < 1000 ? 9.0 : 11.0; }
 
 std::string join_numbers(const std::vector<int>& v) {
   std::string s;
@@ -223,6 +227,15 @@ std::string to_html(const TimelineData& d) {
           num(t.x), num(t.x), num(d.height));
   w.put("</g>\n");
 
+  // Weekends, when a day is wide enough to see them (spans up to about half a year).
+  if (sc.px_per_day >= 6) {
+    w.put("<g class=\"weekends\">");
+    for (Date day = sc.from; day <= sc.to; day += date::days{1})
+      if (weekday_of(day) == date::Saturday)
+        w.put("<rect x=\"{}\" y=\"0\" width=\"{}\" height=\"{}\"/>", num(sc.x(day)),
+              num(sc.x(std::min(day + date::days{2}, sc.to + date::days{1})) - sc.x(day)), num(d.height));
+    w.put("</g>\n");
+  }
   for (const auto& st : d.stations)
     for (const auto& c : st.closures)
       w.put("<g class=\"closure\" data-station=\"{}\" data-day=\"{}\" data-x=\"{}\"><title>{} closed "
@@ -291,11 +304,11 @@ std::string to_html(const TimelineData& d) {
         for (int n : b.findings) {
           const auto& f = finding_of.at(n)->finding;
           w.put("<g class=\"badge {}\" data-finding=\"{}\" data-session=\"{}\"><title>{}</title>"
-                "<circle cx=\"{}\" cy=\"{}\" r=\"7\"/><text x=\"{}\" y=\"{}\" "
+                "<circle cx=\"{}\" cy=\"{}\" r=\"{}\"/><text x=\"{}\" y=\"{}\" "
                 "text-anchor=\"middle\">{}</text></g>",
-                to_string(f.severity), n, e(b.id), e(f.reason), num(bx), num(b.y + h / 2), num(bx),
-                num(b.y + h / 2 + 3), n);
-          bx += 15;
+                to_string(f.severity), n, e(b.id), e(f.reason), num(bx + badge_r(n) - 7),
+                num(b.y + h / 2), num(badge_r(n)), num(bx + badge_r(n) - 7), num(b.y + h / 2 + 3), n);
+          bx += 2 * badge_r(n) + 1;
         }
         w.put("</g>\n");
       }

@@ -87,6 +87,8 @@ json check_page(const Scratch& s, const std::string& name) {
   CHECK(dom["page_errors"].empty());
   CHECK(dom["requests"].empty());  // self-contained: nothing but the file itself is loaded
   CHECK(dom["scroll_width"].get<int>() <= 1280);
+  CHECK(dom["print_scroll_width"].get<int>() <= 1062);  // A4 landscape, 8 mm margins
+  CHECK(dom["print_svg_width"].get<double>() <= 1062);
   CHECK(dom["png_bytes"].get<int>() > 20000);  // a real picture, not a blank page
   CHECK(dom["pdf_bytes"].get<int>() > 5000);
   CHECK(fs::file_size(std::string{GGE_TIMELINE_ARTIFACTS} + "/" + name + ".png") ==

@@ -3,7 +3,7 @@
 // /usr/bin/chromium, no browser download), and prints what the page shows as JSON on stdout:
 // console and page errors, every session bar, marker, closure and finding badge with its data
 // attributes and its drawn position (getBoundingClientRect, relative to the plot origin, in CSS
-// px), the page width, and the sizes of a 1280 px PNG screenshot and an A4 landscape PDF.
+// px), the page width on screen and in print (A4 landscape), and the sizes of a 1280 px PNG screenshot and an A4 landscape PDF.
 //
 // usage: node read_timeline.js PAGE.html OUT_PREFIX   (writes OUT_PREFIX.png and OUT_PREFIX.pdf)
 'use strict';
@@ -51,7 +51,15 @@ async function main() {
     });
     await page.screenshot({ path: out_prefix + '.png', fullPage: true });
     await page.pdf({ path: out_prefix + '.pdf', format: 'A4', landscape: true, printBackground: true, preferCSSPageSize: true });
+    // Printed: A4 landscape less 8 mm margins is 281 mm = 1062 CSS px wide; the page must fit.
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 1062, height: 750 });
+    const print = await page.evaluate(() => ({
+      svg_width: document.querySelector('svg.timeline').getBoundingClientRect().width,
+      scroll_width: document.documentElement.scrollWidth,
+    }));
     const result = Object.assign(dom, {
+      print_svg_width: print.svg_width, print_scroll_width: print.scroll_width,
       console_errors, page_errors, requests,
       png_bytes: fs.statSync(out_prefix + '.png').size,
       pdf_bytes: fs.statSync(out_prefix + '.pdf').size,
