@@ -32,7 +32,7 @@ svg.timeline text { font-size: 11px; fill: #1d2430; }
 .grid .tick-year line { stroke: #b6bcc8; }
 .grid .tick-month line { stroke: #d6dae2; }
 .band-label, .row-label { font-size: 11px; }
-.group-title { font-weight: 700; font-size: 11.5px; }
+.group-title { font-weight: 700; font-size: 11.5px; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
 .row-bg { fill: #f7f8fa; }
 .band-bg { fill: #fbfbfc; stroke: #eceef2; }
 .closure rect { fill: #9aa3b2; fill-opacity: .55; }
@@ -46,6 +46,7 @@ svg.timeline text { font-size: 11px; fill: #1d2430; }
 .deadline text { font-size: 9px; fill: #7c2d12; paint-order: stroke; stroke: #fff; stroke-width: 2.5px; }
 .bar rect.body { stroke-width: 1.2; }
 .bar text { font-size: 10.5px; fill: #fff; pointer-events: none; }
+.bar text.outside, .status-planned text.outside { fill: #1d2430; text-decoration: none; }
 .st0 rect.body { fill: #1f6feb; stroke: #1f6feb; } .st1 rect.body { fill: #2f855a; stroke: #2f855a; }
 .st2 rect.body { fill: #8b3fb8; stroke: #8b3fb8; } .st3 rect.body { fill: #c05621; stroke: #c05621; }
 .st4 rect.body { fill: #0e7490; stroke: #0e7490; } .st5 rect.body { fill: #9d174d; stroke: #9d174d; }
@@ -267,7 +268,15 @@ std::string to_html(const TimelineData& d) {
     for (const auto& m : g.deadlines) marker(m, "deadline");
 
   for (const auto& g : d.groups)
-    for (const auto& r : g.rows)
+    for (const auto& r : g.rows) {
+      // Free room right of each bar in its lane (to the next bar, or the plot's right edge).
+      std::map<const TimelineBar*, double> room_right;
+      for (const auto& b : r.bars) {
+        double next = sc.width() + k_right_margin;
+        for (const auto& o : r.bars)
+          if (o.lane == b.lane && o.x > b.x) next = std::min(next, o.x);
+        room_right[&b] = next - (b.x + b.width);
+      }
       for (const auto& b : r.bars) {
         const double h = k_timeline_lane_height - 4;
         w.put("<g class=\"bar st{} status-{}\" data-session=\"{}\" data-body=\"{}\" data-number=\"{}\" "
@@ -301,6 +310,19 @@ std::string to_html(const TimelineData& d) {
         if (!label.empty())
           w.put("<text x=\"{}\" y=\"{}\">{}</text>", num(b.x + 3), num(b.y + h - 5), e(label));
         double bx = b.x + b.width + 8;
+        double badges = 0;
+        for (int n : b.findings) badges += 2 * badge_r(n) + 1;
+        // A label that does not fit inside goes right of the bar and its badges, if there is room.
+        if (label != b.label) {
+          const double room = room_right[&b] - badges - 6;
+          const std::string id = fmt::format("#{}", b.number);
+          const std::string outside = text_width(b.label) <= room ? b.label
+                                      : label.empty() && text_width(id) <= room ? id
+                                                                                : std::string{};
+          if (!outside.empty())
+            w.put("<text class=\"outside\" x=\"{}\" y=\"{}\">{}</text>",
+                  num(b.x + b.width + badges + 4), num(b.y + h - 5), e(outside));
+        }
         for (int n : b.findings) {
           const auto& f = finding_of.at(n)->finding;
           w.put("<g class=\"badge {}\" data-finding=\"{}\" data-session=\"{}\"><title>{}</title>"
@@ -312,6 +334,7 @@ std::string to_html(const TimelineData& d) {
         }
         w.put("</g>\n");
       }
+    }
   w.put("</g>\n</svg>\n");
 
   // Legend: keys, then the findings with their reasons.
