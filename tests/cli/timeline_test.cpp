@@ -76,9 +76,9 @@ int days_between(const std::string& a, const std::string& b) {
 
 /// The page loads cleanly, fits 1280 px, and every bar / marker / closure is drawn where its
 /// dates say on the plot's scale (x = days from `from` * px per day). Returns the DOM.
-json check_page(const Scratch& s, const std::string& name) {
+json check_page(const Scratch& s, const std::string& name, const std::string& options = {}) {
   const std::string html = (s.dir() / (name + ".html")).string();
-  const auto r = s.gge("timeline -o " + quote(html));
+  const auto r = s.gge("timeline " + options + " -o " + quote(html));
   INFO(r.err);
   REQUIRE(r.code == 0);
   REQUIRE(r.out.empty());
@@ -91,32 +91,47 @@ json check_page(const Scratch& s, const std::string& name) {
   CHECK(dom["print_svg_width"].get<double>() <= 1062);
   CHECK(dom["png_bytes"].get<int>() > 20000);  // a real picture, not a blank page
   CHECK(dom["pdf_bytes"].get<int>() > 5000);
+  // The axis is readable: labels of one kind (one line) never overlap, as drawn by the browser.
+  std::map<std::string, double> right_edge;
+  for (const auto& t : dom["tick_labels"]) {
+    const std::string kind = t["kind"];
+    INFO(t.dump());
+    if (right_edge.count(kind)) CHECK(t["x"].get<double>() >= right_edge[kind]);
+    right_edge[kind] = t["x"].get<double>() + t["width"].get<double>();
+  }
   CHECK(fs::file_size(std::string{GGE_TIMELINE_ARTIFACTS} + "/" + name + ".png") ==
         dom["png_bytes"].get<std::uintmax_t>());
 
   const std::string from = dom["plot"]["from"], to = dom["plot"]["to"];
   const double ppd = std::stod(dom["plot"]["pxPerDay"].get<std::string>());
   const double tol = 0.6;
-  // Sessions: every stored session has exactly one bar, at its dates.
+  // Sessions: every stored session that meets the period has exactly one bar, at its dates
+  // (clipped to the period).
   const auto sessions = json::parse(s.gge("--json session list").out);
   std::map<std::string, json> bars;
   for (const auto& b : dom["bars"]) bars[b["session"].get<std::string>()] = b;
-  REQUIRE(bars.size() == sessions.size());
+  std::size_t in_period = 0;
   for (const auto& ss : sessions) {
     const std::string id = ss["body"].get<std::string>() + "#" + std::to_string(ss["number"].get<int>());
     INFO(id);
+    const int d0 = days_between(from, ss["first"]), d1 = days_between(from, ss["last"]);
+    const int last_day = days_between(from, to);
+    if (d1 < 0 || d0 > last_day) {
+      CHECK_FALSE(bars.count(id));
+      continue;
+    }
+    ++in_period;
     REQUIRE(bars.count(id));
     const auto& b = bars[id];
     CHECK(b["first"] == ss["first"]);
     CHECK(b["last"] == ss["last"]);
     CHECK(b["status"] == ss["status"]);
     CHECK(b["station"] == ss["station"]);
-    const int d0 = days_between(from, ss["first"]), days = days_between(ss["first"], ss["last"]) + 1;
-    REQUIRE(d0 >= 0);
-    REQUIRE(days_between(ss["last"], to) >= 0);
-    CHECK(b["box"]["x"].get<double>() == Approx(d0 * ppd).margin(tol));
-    CHECK(b["box"]["width"].get<double>() == Approx(days * ppd).margin(tol));
+    const int a = std::max(0, d0), z = std::min(d1, last_day);
+    CHECK(b["box"]["x"].get<double>() == Approx(a * ppd).margin(tol));
+    CHECK(b["box"]["width"].get<double>() == Approx((z - a + 1) * ppd).margin(tol));
   }
+  CHECK(bars.size() == in_period);
   for (const auto& m : dom["markers"]) {
     INFO(m.dump());
     const int d0 = days_between(from, m["first"]);
@@ -175,6 +190,7 @@ TEST_CASE("gge timeline of the conflicts example draws each finding on the bars 
   Scratch s;
   load_with_holidays(s, repo("examples/conflicts/scenario.toml"));
   const auto dom = check_page(s, "conflicts");
+  CHECK(dom["bars"].size() == json::parse(s.gge("--json session list").out).size());  // all 7
   const auto check = json::parse(s.gge("--json check").out);
   const auto& findings = check["findings"];
   REQUIRE(findings.size() == 11);
@@ -300,4 +316,36 @@ TEST_CASE("gge timeline refuses bad input with one line, exit 2, nothing written
   CHECK(r.code == 2);
   CHECK_FALSE(fs::exists(s.dir() / "no-such-dir"));
   CHECK(bytes_of(s.db()) == before);
+}
+
+TEST_CASE("gge timeline axis stays readable from one month to ten years", "[cli][timeline]") {
+  Scratch s;
+  load_with_holidays(s, repo("examples/conflicts/scenario.toml"));
+  struct Span {
+    std::string name, from, to, labelled_kind;
+    std::size_t min_labels;
+  };
+  for (const auto& sp : {Span{"month", "2005-03-01", "2005-03-31", "week", 4},
+                         Span{"year", "2005-01-01", "2005-12-31", "month", 11},
+                         Span{"decade", "2000-01-01", "2009-12-31", "year", 10}}) {
+    INFO(sp.name);
+    // check_page also checks bars, markers, ticks against the dates and the label overlaps.
+    const auto dom = check_page(s, "axis-" + sp.name, "--from " + sp.from + " --to " + sp.to);
+    CHECK(dom["plot"]["from"] == sp.from);
+    CHECK(dom["plot"]["to"] == sp.to);
+    std::size_t labelled = 0;
+    for (const auto& t : dom["tick_labels"]) labelled += t["kind"] == sp.labelled_kind;
+    CHECK(labelled >= sp.min_labels);
+  }
+}
+
+TEST_CASE("gge timeline output is deterministic", "[cli][timeline]") {
+  Scratch s;
+  load_with_holidays(s, repo("examples/conflicts/scenario.toml"));
+  const auto a = s.gge("timeline");
+  const auto b = s.gge("timeline");
+  REQUIRE(a.code == 0);
+  CHECK(a.out.size() > 10000);
+  CHECK(a.out == b.out);
+  CHECK(a.out.find("<script") == std::string::npos);
 }

@@ -45,6 +45,7 @@ async function main() {
           badges: [...g.querySelectorAll('g.badge')].map((b) => b.dataset.finding) })),
         markers: [...document.querySelectorAll('g.marker')].map((g) => Object.assign(data(g), { box: box(g.querySelector('rect')) })),
         closures: [...document.querySelectorAll('g.closure')].map((g) => Object.assign(data(g), { box: box(g.querySelector('rect')) })),
+        tick_labels: [...document.querySelectorAll('.axis g.tick text')].map((t) => Object.assign({ kind: t.parentNode.dataset.kind, text: t.textContent }, box(t))),
         ticks: [...document.querySelectorAll('.axis g.tick')].map((g) => Object.assign(data(g), { box: box(g.querySelector('line')) })),
         legend: [...document.querySelectorAll('ol.findings li')].map((li) => Object.assign(data(li), { text: li.textContent })),
       };
