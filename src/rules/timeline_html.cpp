@@ -312,6 +312,8 @@ std::string to_html(const TimelineData& d) {
         double bx = b.x + b.width + 8;
         double badges = 0;
         for (int n : b.findings) badges += 2 * badge_r(n) + 1;
+        const bool one_badge = b.findings.size() > 1 && badges + 4 > room_right[&b];
+        if (one_badge) badges = 2 * (badge_r(b.findings.front()) + 2) + 1;
         // A label that does not fit inside goes right of the bar and its badges, if there is room.
         if (label != b.label) {
           const double room = room_right[&b] - badges - 6;
@@ -323,14 +325,33 @@ std::string to_html(const TimelineData& d) {
             w.put("<text class=\"outside\" x=\"{}\" y=\"{}\">{}</text>",
                   num(b.x + b.width + badges + 4), num(b.y + h - 5), e(outside));
         }
-        for (int n : b.findings) {
-          const auto& f = finding_of.at(n)->finding;
+        if (one_badge) {
+          // No room for one badge each before the next bar: one badge "N+" for all of them
+          // (the first number, the worst severity; the title lists every reason).
+          std::string reasons;
+          bool error = false;
+          for (int n : b.findings) {
+            const auto& f = finding_of.at(n)->finding;
+            error |= f.severity == Severity::error;
+            reasons += fmt::format("{}{}. {}", reasons.empty() ? "" : "\n", n, f.reason);
+          }
+          const int n = b.findings.front();
+          const double r = badge_r(n) + 2;
           w.put("<g class=\"badge {}\" data-finding=\"{}\" data-session=\"{}\"><title>{}</title>"
                 "<circle cx=\"{}\" cy=\"{}\" r=\"{}\"/><text x=\"{}\" y=\"{}\" "
-                "text-anchor=\"middle\">{}</text></g>",
-                to_string(f.severity), n, e(b.id), e(f.reason), num(bx + badge_r(n) - 7),
-                num(b.y + h / 2), num(badge_r(n)), num(bx + badge_r(n) - 7), num(b.y + h / 2 + 3), n);
-          bx += 2 * badge_r(n) + 1;
+                "text-anchor=\"middle\">{}+</text></g>",
+                error ? "error" : "warning", join_numbers(b.findings), e(b.id), e(reasons),
+                num(bx + r - 7), num(b.y + h / 2), num(r), num(bx + r - 7), num(b.y + h / 2 + 3), n);
+        } else {
+          for (int n : b.findings) {
+            const auto& f = finding_of.at(n)->finding;
+            w.put("<g class=\"badge {}\" data-finding=\"{}\" data-session=\"{}\"><title>{}</title>"
+                  "<circle cx=\"{}\" cy=\"{}\" r=\"{}\"/><text x=\"{}\" y=\"{}\" "
+                  "text-anchor=\"middle\">{}</text></g>",
+                  to_string(f.severity), n, e(b.id), e(f.reason), num(bx + badge_r(n) - 7),
+                  num(b.y + h / 2), num(badge_r(n)), num(bx + badge_r(n) - 7), num(b.y + h / 2 + 3), n);
+            bx += 2 * badge_r(n) + 1;
+          }
         }
         w.put("</g>\n");
       }

@@ -42,7 +42,7 @@ async function main() {
         bars: [...document.querySelectorAll('g.bar')].map((g) => Object.assign(data(g), { box: box(g.querySelector('rect.body')),
           label: (g.querySelector(':scope > text') || {}).textContent || '',
           finding_days: [...g.querySelectorAll('rect.finding-days')].map((r) => Object.assign(data(r), { box: box(r) })),
-          badges: [...g.querySelectorAll('g.badge')].map((b) => b.dataset.finding) })),
+          badges: [...g.querySelectorAll('g.badge')].flatMap((b) => b.dataset.finding.split(' ')) })),
         markers: [...document.querySelectorAll('g.marker')].map((g) => Object.assign(data(g), { box: box(g.querySelector('rect')) })),
         closures: [...document.querySelectorAll('g.closure')].map((g) => Object.assign(data(g), { box: box(g.querySelector('rect')) })),
         tick_labels: [...document.querySelectorAll('.axis g.tick text')].map((t) => Object.assign({ kind: t.parentNode.dataset.kind, text: t.textContent }, box(t))),

@@ -193,7 +193,9 @@ TimelineData layout_timeline(const TimelineInput& input);
 /// The page: one self-contained HTML document (UTF-8, inline CSS and SVG, no script, no external
 /// resource), usable at 1280 px and printable on A4 landscape. Every text is HTML-escaped.
 /// Stable data attributes for tools: bars `data-session data-first data-last data-station
-/// data-status data-x data-width data-findings`; markers `data-kind data-mandate data-first
+/// data-status data-x data-width data-findings`; finding badges `data-finding` (the legend
+/// numbers, space-separated when one badge stands for several findings that do not fit
+/// before the next bar); markers `data-kind data-mandate data-first
 /// data-last data-x`; closures `data-station data-day data-x`; ticks `data-kind data-day data-x`;
 /// the plot group `data-px-per-day data-from data-to`; x values in plot-area pixels.
 std::string to_html(const TimelineData& data);
