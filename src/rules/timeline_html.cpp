@@ -336,12 +336,13 @@ std::string to_html(const TimelineData& d) {
             reasons += fmt::format("{}{}. {}", reasons.empty() ? "" : "\n", n, f.reason);
           }
           const int n = b.findings.front();
-          const double r = badge_r(n) + 2;
+          const double radius = badge_r(n) + 2;
           w.put("<g class=\"badge {}\" data-finding=\"{}\" data-session=\"{}\"><title>{}</title>"
                 "<circle cx=\"{}\" cy=\"{}\" r=\"{}\"/><text x=\"{}\" y=\"{}\" "
                 "text-anchor=\"middle\">{}+</text></g>",
                 error ? "error" : "warning", join_numbers(b.findings), e(b.id), e(reasons),
-                num(bx + r - 7), num(b.y + h / 2), num(r), num(bx + r - 7), num(b.y + h / 2 + 3), n);
+                num(bx + radius - 7), num(b.y + h / 2), num(radius), num(bx + radius - 7),
+                num(b.y + h / 2 + 3), n);
         } else {
           for (int n : b.findings) {
             const auto& f = finding_of.at(n)->finding;
