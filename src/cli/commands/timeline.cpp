@@ -135,7 +135,8 @@ void add_timeline_commands(CLI::App& app, Context& ctx) {
   auto b = std::make_shared<ScopeArgs>();
   auto* agenda = app.add_subcommand(
       "agenda",
-      "The plan day by day as plain text: session days, closures, GA dates, deadlines, findings.");
+      "The plan day by day as plain text: session days, closures, GA dates, deadlines, findings.\n"
+      "With --json, the same data as `gge timeline --json`.");
   add_scope_options(agenda, *b);
   agenda->callback([&ctx, b] {
     const auto store = ctx.open_read();
