@@ -22,6 +22,7 @@ void add_calendar_commands(CLI::App& app, Context& ctx);  // ga, holidays, deadl
 void add_check_commands(CLI::App& app, Context& ctx);     // check
 void add_export_commands(CLI::App& app, Context& ctx);    // export ics, feeds
 void add_plan_commands(CLI::App& app, Context& ctx);      // plan
+void add_timeline_commands(CLI::App& app, Context& ctx);  // timeline, agenda
 
 /// Prints what an `add` stored: "added station NY" or, with --json, the stored value.
 void print_added(const Context& ctx, std::string_view kind, const std::string& key,
