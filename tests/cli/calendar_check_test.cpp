@@ -8,38 +8,14 @@
 #include <set>
 #include <sstream>
 
+using gge::test::bytes_of;
+using gge::test::example_scenario;
+using gge::test::load_with_holidays;
+using gge::test::repo;
 using gge::test::golden_diff;
 using gge::test::quote;
 using gge::test::Scratch;
 
-namespace {
-
-std::string repo(const std::string& rel) { return std::string{GGE_SOURCE_DIR} + "/" + rel; }
-
-std::string holiday_files() {
-  return quote(repo("data/holidays/unhq-new-york.toml")) + " " +
-         quote(repo("data/holidays/unog-geneva.toml")) + " " +
-         quote(repo("data/holidays/unov-vienna.toml"));
-}
-
-/// Loads `scenario` and the bundled holiday calendars into `s`.
-void load_with_holidays(const Scratch& s, const std::string& scenario) {
-  const auto load = s.gge("load " + quote(scenario));
-  INFO(load.err);
-  REQUIRE(load.code == 0);
-  const auto imp = s.gge("holidays import " + holiday_files());
-  INFO(imp.err);
-  REQUIRE(imp.code == 0);
-}
-
-std::string bytes_of(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-}  // namespace
 
 TEST_CASE("gge ga 60 gives the opening by rule 57/301 and the high-level week", "[cli]") {
   Scratch s;

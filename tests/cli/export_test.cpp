@@ -18,6 +18,10 @@
 #include <string>
 #include <vector>
 
+using gge::test::bytes_of;
+using gge::test::example_scenario;
+using gge::test::load_with_holidays;
+using gge::test::repo;
 using gge::test::golden_diff;
 using gge::test::quote;
 using gge::test::Scratch;
@@ -25,27 +29,6 @@ using nlohmann::json;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-/// The example as scripts/example loads it: the scenario and the holiday calendars.
-void load_example(const Scratch& s) {
-  const auto load = s.gge("load " + quote(gge::test::example_scenario()));
-  INFO(load.err);
-  REQUIRE(load.code == 0);
-  std::string files;
-  for (const auto& e : fs::directory_iterator(fs::path(GGE_SOURCE_DIR) / "data/holidays"))
-    if (e.path().extension() == ".toml") files += " " + quote(e.path().string());
-  REQUIRE(!files.empty());
-  const auto holidays = s.gge("holidays import" + files);
-  INFO(holidays.err);
-  REQUIRE(holidays.code == 0);
-}
 
 /// A second body meeting in Geneva and Vienna, with an expert who sits on both bodies, so that
 /// scopes have something to tell apart.
@@ -195,7 +178,7 @@ std::string session_key(const json& j) {
 TEST_CASE("gge export ics writes the golden calendar of the 2004-2005 example, byte for byte",
           "[cli][export]") {
   Scratch s;
-  load_example(s);
+  load_with_holidays(s, example_scenario());
   const auto a = s.gge("export ics");
   INFO(a.err);
   REQUIRE(a.code == 0);
@@ -209,7 +192,7 @@ TEST_CASE("gge export ics writes the golden calendar of the 2004-2005 example, b
   const auto o = s.gge("export ics -o " + quote(file.string()));
   REQUIRE(o.code == 0);
   CHECK(o.out.find("3 sessions") != std::string::npos);
-  CHECK(read_file(file) == a.out);
+  CHECK(bytes_of(file) == a.out);
   CHECK_FALSE(fs::exists(file.string() + ".tmp-gge"));
 
   const auto events = events_of(a.out);
@@ -239,13 +222,13 @@ TEST_CASE("ical.js, python3-icalendar and libical read the exported calendar and
           "meeting where the tz database does",
           "[cli][export][clients]") {
   Scratch s;
-  load_example(s);
+  load_with_holidays(s, example_scenario());
   add_second_body(s);
   const auto file = s.dir() / "all.ics";
   const auto r = s.gge("export ics --alarm 7d -o " + quote(file.string()));
   INFO(r.err);
   REQUIRE(r.code == 0);
-  const std::string ics = read_file(file);
+  const std::string ics = bytes_of(file);
   CHECK(ics.find("TRIGGER:-P7D") != std::string::npos);
   std::map<std::string, std::string> zone_of_station;
   const auto stations = json::parse(s.gge("--json station list").out);
@@ -273,7 +256,7 @@ TEST_CASE("ical.js, python3-icalendar and libical read the exported calendar and
 TEST_CASE("scopes: --body, --mandate, --station, --expert and --from/--to select their items",
           "[cli][export]") {
   Scratch s;
-  load_example(s);
+  load_with_holidays(s, example_scenario());
   add_second_body(s);
   const auto sessions = session_list(s);
   const auto meetings = meeting_list(s);
@@ -370,7 +353,7 @@ TEST_CASE("scopes: --body, --mandate, --station, --expert and --from/--to select
 TEST_CASE("a cancelled session stays in the feed with STATUS:CANCELLED and a higher SEQUENCE",
           "[cli][export]") {
   Scratch s;
-  load_example(s);
+  load_with_holidays(s, example_scenario());
   const auto before = events_of(s.gge("export ics --body GGE-ICT-2004").out);
   const auto uid = [&] {
     for (const auto& ses : session_list(s))
@@ -394,7 +377,7 @@ TEST_CASE("a cancelled session stays in the feed with STATUS:CANCELLED and a hig
 TEST_CASE("gge feeds writes one feed per body, station and expert and an index of links",
           "[cli][export][clients]") {
   Scratch s;
-  load_example(s);
+  load_with_holidays(s, example_scenario());
   add_second_body(s);
   const auto dir = s.dir() / "public";
   const auto r = s.gge("feeds " + quote(dir.string()) + " --base-url https://cal.example.org/un/");
@@ -408,33 +391,33 @@ TEST_CASE("gge feeds writes one feed per body, station and expert and an index o
   for (const auto& e : json::parse(s.gge("--json expert list").out))
     want.insert("expert-" + e.at("key").get<std::string>() + ".ics");
   CHECK(files == want);  // no temporary file left either
-  const std::string index = read_file(dir / "index.html");
+  const std::string index = bytes_of(dir / "index.html");
   for (const auto& f : want) {
     if (f == "index.html") continue;
     CHECK(index.find("href=\"https://cal.example.org/un/" + f + "\"") != std::string::npos);
     CHECK(index.find("href=\"webcal://cal.example.org/un/" + f + "\"") != std::string::npos);
   }
   // A body's feed is the body's export; an expert with no seat gets a valid empty calendar.
-  CHECK(read_file(dir / "body-OEWG-X.ics") == s.gge("export ics --body OEWG-X").out);
-  CHECK(uids_of(read_file(dir / "expert-nn-1.ics")).empty());
+  CHECK(bytes_of(dir / "body-OEWG-X.ics") == s.gge("export ics --body OEWG-X").out);
+  CHECK(uids_of(bytes_of(dir / "expert-nn-1.ics")).empty());
   for (const auto& f : want)
     if (f != "index.html") {
       INFO(f);
       const auto rows = parse_with_clients(dir / f);
-      for (const auto& client_rows : rows) CHECK(client_rows.size() == uids_of(read_file(dir / f)).size());
+      for (const auto& client_rows : rows) CHECK(client_rows.size() == uids_of(bytes_of(dir / f)).size());
     }
   // Same database, same SOURCE_DATE_EPOCH: the same bytes again.
-  const std::string body_feed = read_file(dir / "body-GGE-ICT-2004.ics");
+  const std::string body_feed = bytes_of(dir / "body-GGE-ICT-2004.ics");
   REQUIRE(s.gge("feeds " + quote(dir.string()) + " --base-url https://cal.example.org/un").code == 0);
-  CHECK(read_file(dir / "body-GGE-ICT-2004.ics") == body_feed);
-  CHECK(read_file(dir / "index.html") == index);
+  CHECK(bytes_of(dir / "body-GGE-ICT-2004.ics") == body_feed);
+  CHECK(bytes_of(dir / "index.html") == index);
 }
 
 TEST_CASE("export refuses bad input with exit 2 and leaves no file; an empty scope is a valid "
           "empty calendar",
           "[cli][export]") {
   Scratch s;
-  load_example(s);
+  load_with_holidays(s, example_scenario());
   const auto out = s.dir() / "out.ics";
   const auto no_file = [&] { return !fs::exists(out) && !fs::exists(out.string() + ".tmp-gge"); };
 
@@ -450,9 +433,9 @@ TEST_CASE("export refuses bad input with exit 2 and leaves no file; an empty sco
   }
   SECTION("an old file survives a refused export") {
     REQUIRE(s.gge("export ics -o " + quote(out.string())).code == 0);
-    const std::string old = read_file(out);
+    const std::string old = bytes_of(out);
     CHECK(s.gge("export ics --body NOPE -o " + quote(out.string())).code == 2);
-    CHECK(read_file(out) == old);
+    CHECK(bytes_of(out) == old);
   }
   SECTION("an unwritable output path") {
     const auto bad = s.dir() / "missing-dir" / "x.ics";
@@ -498,7 +481,7 @@ TEST_CASE("export refuses bad input with exit 2 and leaves no file; an empty sco
     const auto r = s.gge("export ics --from 1990-01-01 --to 1990-12-31 -o " + quote(out.string()));
     CHECK(r.code == 0);
     CHECK(r.err.find("note: nothing matches") != std::string::npos);
-    const std::string ics = read_file(out);
+    const std::string ics = bytes_of(out);
     CHECK(ics.rfind("BEGIN:VCALENDAR\r\n", 0) == 0);
     CHECK(ics.find("END:VCALENDAR\r\n") == ics.size() - 15);
     CHECK(ics.find("BEGIN:VEVENT") == std::string::npos);

@@ -1,5 +1,10 @@
 #include "cli/support.hpp"
 
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <vector>
+
 #include <array>
 #include <cstdio>
 #include <cstdlib>
@@ -11,14 +16,35 @@
 namespace gge::test {
 namespace fs = std::filesystem;
 
-namespace {
-std::string read_all(const fs::path& p) {
+std::string bytes_of(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();
 }
-}  // namespace
+
+std::string repo(const std::string& relative) { return std::string{GGE_SOURCE_DIR} + "/" + relative; }
+
+std::string holiday_files() {
+  std::vector<std::string> files;
+  for (const auto& e : fs::directory_iterator(repo("data/holidays")))
+    if (e.path().extension() == ".toml") files.push_back(e.path().string());
+  std::sort(files.begin(), files.end());
+  std::string out;
+  for (const auto& f : files) out += (out.empty() ? "" : " ") + quote(f);
+  return out;
+}
+
+void load_with_holidays(const Scratch& s, const std::string& scenario) {
+  const auto load = s.gge("load " + quote(scenario));
+  INFO(load.err);
+  REQUIRE(load.code == 0);
+  const auto files = holiday_files();
+  REQUIRE(!files.empty());
+  const auto imp = s.gge("holidays import " + files);
+  INFO(imp.err);
+  REQUIRE(imp.code == 0);
+}
 
 Scratch::Scratch() {
   std::random_device rd;
@@ -48,8 +74,8 @@ Run Scratch::gge(const std::string& args) const {
   const int status = std::system(cmd.c_str());
   Run r;
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = read_all(out);
-  r.err = read_all(err);
+  r.out = bytes_of(out);
+  r.err = bytes_of(err);
   return r;
 }
 
@@ -71,7 +97,7 @@ std::string golden_diff(const std::string& name, const std::string& actual) {
     return {};
   }
   if (!fs::exists(p)) return "no golden file " + p.string() + " (run with GGE_UPDATE_GOLDEN=1)";
-  const std::string expected = read_all(p);
+  const std::string expected = bytes_of(p);
   if (expected == actual) return {};
   std::istringstream e(expected), a(actual);
   std::string le, la;

@@ -39,4 +39,17 @@ std::string golden_diff(const std::string& name, const std::string& actual);
 /// Shell-quotes one argument.
 std::string quote(const std::string& arg);
 
+/// A path in the repository: repo("data/holidays") = GGE_SOURCE_DIR + "/data/holidays".
+std::string repo(const std::string& relative);
+
+/// The bytes of a file ("" when it cannot be read).
+std::string bytes_of(const std::filesystem::path& path);
+
+/// The bundled holiday calendars (data/holidays/*.toml, sorted), shell-quoted, space-separated.
+std::string holiday_files();
+
+/// Loads `scenario` and the bundled holiday calendars into `s`, as scripts/example does
+/// (REQUIREs that both succeed).
+void load_with_holidays(const Scratch& s, const std::string& scenario);
+
 }  // namespace gge::test

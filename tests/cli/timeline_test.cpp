@@ -17,32 +17,16 @@
 #include <set>
 #include <sstream>
 
+using gge::test::bytes_of;
+using gge::test::example_scenario;
+using gge::test::load_with_holidays;
+using gge::test::repo;
 using gge::test::quote;
 using gge::test::Scratch;
 using nlohmann::json;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string repo(const std::string& rel) { return std::string{GGE_SOURCE_DIR} + "/" + rel; }
-
-void load_with_holidays(const Scratch& s, const std::string& scenario) {
-  const auto load = s.gge("load " + quote(scenario));
-  INFO(load.err);
-  REQUIRE(load.code == 0);
-  const auto imp = s.gge("holidays import " + quote(repo("data/holidays/unhq-new-york.toml")) + " " +
-                         quote(repo("data/holidays/unog-geneva.toml")) + " " +
-                         quote(repo("data/holidays/unov-vienna.toml")));
-  INFO(imp.err);
-  REQUIRE(imp.code == 0);
-}
-
-std::string bytes_of(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 /// Runs the browser reader on `html`; artefacts go to GGE_TIMELINE_ARTIFACTS/`name`.{png,pdf}.
 json read_in_browser(const std::string& html, const std::string& name) {
