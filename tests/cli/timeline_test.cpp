@@ -65,7 +65,8 @@ json check_page(const Scratch& s, const std::string& name, const std::string& op
   const auto r = s.gge("timeline " + options + " -o " + quote(html));
   INFO(r.err);
   REQUIRE(r.code == 0);
-  REQUIRE(r.out.empty());
+  CHECK(r.out.rfind("wrote " + html + ": gge timeline: ", 0) == 0);  // one line naming the file
+  CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 1);
   const auto dom = read_in_browser(html, name);
   CHECK(dom["console_errors"].empty());
   CHECK(dom["page_errors"].empty());

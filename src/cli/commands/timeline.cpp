@@ -128,8 +128,13 @@ void add_timeline_commands(CLI::App& app, Context& ctx) {
     const auto store = ctx.open_read();
     const auto data = build_timeline(store, scope_of(*a, store));
     const std::string text = ctx.json ? timeline_json(data).dump(2) + "\n" : to_html(data);
-    if (a->output.empty()) std::fputs(text.c_str(), stdout);
-    else write_file_atomically(a->output, text, "--output");
+    if (a->output.empty()) {
+      std::fputs(text.c_str(), stdout);
+      return;
+    }
+    write_file_atomically(a->output, text, "--output");
+    std::puts(fmt::format("wrote {}: {}, {} finding{}", a->output, data.title, data.findings.size(),
+                          data.findings.size() == 1 ? "" : "s").c_str());
   });
 
   auto b = std::make_shared<ScopeArgs>();
