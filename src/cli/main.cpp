@@ -8,6 +8,8 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
+#include <sstream>
 
 namespace {
 
@@ -15,6 +17,42 @@ constexpr const char* k_footer = R"(Exit codes: 0 ok; 1 findings (the plan has e
 written); 3 storage or internal error (nothing written).
 The database is --db, else $GGE_DB, else ./gge.db. Every command is one transaction.
 Start with:  gge load examples/gge-2004-2005/scenario.toml && gge session list)";
+
+/// The summary of a description for a command list: its first sentence, cut before
+/// `k_summary_max` characters at a separator (", ", "; ", ": ") outside parentheses, then "…".
+std::string summary_of(std::string text) {
+  constexpr std::size_t k_summary_max = 92;
+  for (auto& c : text)
+    if (c == '\n') c = ' ';
+  for (std::size_t at = text.find(". "); at != std::string::npos; at = text.find(". ", at + 1)) {
+    const bool abbreviation = at >= 3 && (text.compare(at - 3, 3, "e.g") == 0 || text.compare(at - 3, 3, "i.e") == 0);
+    if (!abbreviation) {
+      text.resize(at + 1);
+      break;
+    }
+  }
+  if (text.size() <= k_summary_max) return text;
+  std::size_t cut = std::string::npos;
+  int depth = 0;
+  for (std::size_t i = 0; i + 1 < k_summary_max; ++i) {
+    depth += text[i] == '(' ? 1 : text[i] == ')' ? -1 : 0;
+    if (depth == 0 && (text[i] == ',' || text[i] == ';' || text[i] == ':') && text[i + 1] == ' ') cut = i;
+  }
+  if (cut == std::string::npos) cut = text.rfind(' ', k_summary_max);
+  return text.substr(0, cut) + " …";
+}
+
+/// Help that lists each subcommand with the summary of its description (its own --help shows
+/// all of it), so `gge --help` stays a table of contents with one line per command.
+class SummaryFormatter : public CLI::Formatter {
+public:
+  std::string make_subcommand(const CLI::App* sub) const override {
+    std::stringstream out;
+    CLI::detail::format_help(out, sub->get_display_name(true), summary_of(sub->get_description()),
+                             get_column_width());
+    return out.str();
+  }
+};
 
 }  // namespace
 
@@ -33,6 +71,7 @@ int main(int argc, char** argv) {
   app.fallthrough();  // global options may follow the subcommand
   app.footer(k_footer);
   app.set_version_flag("--version", "gge 0.1.0");
+  app.formatter(std::make_shared<SummaryFormatter>());  // before the subcommands, which inherit it
 
   add_database_commands(app, ctx);
   add_station_commands(app, ctx);

@@ -2,6 +2,8 @@
 #include "cli/support.hpp"
 
 #include <catch2/catch.hpp>
+
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 using gge::test::golden_diff;
@@ -98,4 +100,28 @@ TEST_CASE("--help teaches and exits 0", "[cli]") {
   const auto sub = s.gge("session move --help");
   CHECK(sub.code == 0);
   CHECK(sub.out.find("--first") != std::string::npos);
+}
+
+TEST_CASE("--help lists one line per command; the command's own --help says all", "[cli]") {
+  Scratch s;
+  const auto help = s.gge("--help");
+  REQUIRE(help.code == 0);
+  const auto list = help.out.substr(help.out.find("Subcommands:"));
+  std::istringstream lines(list.substr(0, list.find("\n\n")));
+  std::string line;
+  std::getline(lines, line);  // "Subcommands:"
+  int commands = 0;
+  while (std::getline(lines, line)) {
+    INFO(line);
+    CHECK(line.rfind("  ", 0) == 0);
+    CHECK(line[2] != ' ');  // a command name starts each line: no continuation lines
+    ++commands;
+  }
+  CHECK(commands >= 20);
+  // A long description is summarised in the list ("…") and whole in the command's own help.
+  const auto check_line = list.substr(list.find("  check "), list.find('\n', list.find("  check ")) - list.find("  check "));
+  CHECK(check_line.find("…") != std::string::npos);
+  const auto own = s.gge("check --help");
+  CHECK(own.out.find("blackouts, gaps and travel days") != std::string::npos);
+  CHECK(help.out.find("blackouts, gaps and travel days") == std::string::npos);
 }
