@@ -1,6 +1,7 @@
 #include "gge/services/export_ics.hpp"
 
 #include "gge/core/error.hpp"
+#include "gge/services/output_file.hpp"
 
 #include <fmt/format.h>
 
@@ -282,50 +283,6 @@ IcsExportResult export_ics(const Store& store, const IcsScope& scope, Instant dt
   writer.finish();
   return result;
 }
-
-namespace {
-
-/// A file written through a temporary beside it, renamed over it by `commit`; removed on every
-/// failure and when destroyed uncommitted.
-class AtomicFile {
-public:
-  AtomicFile(std::filesystem::path path, std::string_view field)
-      : m_path(std::move(path)), m_tmp(m_path.string() + ".tmp-gge"), m_field(field) {
-    m_file = std::fopen(m_tmp.c_str(), "wb");
-    if (!m_file) fail(errno);
-  }
-  AtomicFile(const AtomicFile&) = delete;
-  AtomicFile& operator=(const AtomicFile&) = delete;
-  ~AtomicFile() {
-    if (m_file) std::fclose(m_file);
-    if (!m_committed) {
-      std::error_code ignored;
-      std::filesystem::remove(m_tmp, ignored);
-    }
-  }
-  void write(std::string_view chunk) {
-    if (std::fwrite(chunk.data(), 1, chunk.size(), m_file) != chunk.size()) fail(errno);
-  }
-  void commit() {
-    std::FILE* f = std::exchange(m_file, nullptr);
-    if (std::fclose(f) != 0) fail(errno);
-    std::error_code ec;
-    std::filesystem::rename(m_tmp, m_path, ec);
-    if (ec) fail(ec.value());
-    m_committed = true;
-  }
-
-private:
-  [[noreturn]] void fail(int err) const {
-    throw InputError({}, m_field, m_path.string(), fmt::format("cannot write: {}", std::strerror(err)));
-  }
-  std::filesystem::path m_path, m_tmp;
-  std::string m_field;
-  std::FILE* m_file = nullptr;
-  bool m_committed = false;
-};
-
-}  // namespace
 
 IcsExportResult export_ics_to_file(const Store& store, const IcsScope& scope, Instant dtstamp,
                                    const std::filesystem::path& path, std::string_view field) {
