@@ -50,7 +50,7 @@ std::vector<Finding> apply_plan(Store& store, const Plan& plan) {
       });
     });
     if (has_errors(findings, false))
-      throw Error(fmt::format("the plan was not written: gge check would report errors:\n{}", to_text(findings)));
+      throw RefusedByFindings(fmt::format("the plan was not written: gge check would report errors:\n{}", to_text(findings)));
     return findings;
   });
 }

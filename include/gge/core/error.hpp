@@ -22,6 +22,14 @@ public:
   [[nodiscard]] virtual ExitCode exit_code() const noexcept { return ExitCode::storage; }
 };
 
+/// A write refused because the plan it would leave has errors (`gge plan --apply` when the
+/// checker objects): nothing was written; `what()` lists the findings. Exit code 1 (findings).
+class RefusedByFindings : public Error {
+public:
+  using Error::Error;
+  [[nodiscard]] ExitCode exit_code() const noexcept override { return ExitCode::findings; }
+};
+
 /// Untrusted input that cannot be accepted. `what()` names where, the field and the value:
 ///   `scenario.toml:12: session.first_day '2005-02-30': February 2005 has 28 days`
 class InputError : public Error {

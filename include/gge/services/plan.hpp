@@ -69,7 +69,7 @@ PlanOutcome plan_mandate(const Store& store, const PlanRequest& request);
 /// Writes `plan` (every placed session as a planned session of its mandate's body, with its room;
 /// a stored session of the same number is moved there, its meetings with it) in one transaction,
 /// runs `gge check` on the result and returns its findings about those bodies. When the check
-/// reports an error, nothing is written and an Error is thrown naming the findings.
+/// reports an error, nothing is written and RefusedByFindings (exit 1) is thrown naming them.
 std::vector<Finding> apply_plan(Store& store, const Plan& plan);
 
 /// "8w" (weeks) or "56d" / "56" (days) as days; InputError naming `field` otherwise.
