@@ -12,14 +12,6 @@ using gge::test::d;
 
 namespace {
 
-Store sample_store() {
-  auto store = Store::in_memory();
-  store.set_clock(Instant{std::chrono::seconds{1100000000}});
-  Store::Transaction tx(store);
-  store.add(test::sample_scenario());
-  tx.commit();
-  return store;
-}
 
 /// A plan that puts session 2 of GGE-ICT-2004 (mandate 58/32-ict) at GVA on [first, last].
 Plan move_session_2(Date first, Date last) {
@@ -31,7 +23,7 @@ Plan move_session_2(Date first, Date last) {
 }  // namespace
 
 TEST_CASE("apply_plan refuses a plan the checker finds errors in, and writes nothing", "[services]") {
-  auto store = sample_store();
+  auto store = test::sample_store();
   const Scenario before = store.scenario();
   const auto log_before = store.changes().size();
   // From Friday 25 March 2005 at Geneva: its meeting (on its first day) moves to Good Friday,
@@ -48,7 +40,7 @@ TEST_CASE("apply_plan refuses a plan the checker finds errors in, and writes not
 }
 
 TEST_CASE("apply_plan writes an accepted plan: the session and its meetings move", "[services]") {
-  auto store = sample_store();
+  auto store = test::sample_store();
   const auto old = *store.session("GGE-ICT-2004", 2);
   const auto findings = apply_plan(store, move_session_2(d("2005-04-04"), d("2005-04-08")));
   CHECK_FALSE(has_errors(findings, false));

@@ -3,6 +3,7 @@
 // store tests.
 #include "gge/core/parse.hpp"
 #include "gge/model/scenario.hpp"
+#include "gge/store/store.hpp"
 
 #include <filesystem>
 #include <random>
@@ -58,6 +59,17 @@ inline Scenario sample_scenario() {
   s.blackouts = {{"NY", d("2005-09-14"), d("2005-09-23"), "high-level week", Severity::error},
                  {"", d("2005-07-01"), d("2005-07-29"), "ECOSOC substantive session", Severity::warning}};
   return s;
+}
+
+/// An in-memory store holding sample_scenario(), loaded at SOURCE_DATE_EPOCH 1100000000
+/// (2004-11-09T11:33:20Z).
+inline Store sample_store() {
+  auto store = Store::in_memory();
+  store.set_clock(Instant{std::chrono::seconds{1100000000}});
+  Store::Transaction tx(store);
+  store.add(sample_scenario());
+  tx.commit();
+  return store;
 }
 
 /// A temporary directory, removed at the end of the test.

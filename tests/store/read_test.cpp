@@ -14,13 +14,6 @@ using gge::test::hm;
 
 namespace {
 
-Store loaded() {
-  auto store = Store::in_memory();
-  Store::Transaction tx(store);
-  store.add(test::sample_scenario());
-  tx.commit();
-  return store;
-}
 
 template <class T, class Key>
 std::vector<T> sorted(std::vector<T> v, Key key) {
@@ -31,7 +24,7 @@ std::vector<T> sorted(std::vector<T> v, Key key) {
 }  // namespace
 
 TEST_CASE("every type round-trips through the store", "[store]") {
-  const auto store = loaded();
+  const auto store = test::sample_store();
   const Scenario in = test::sample_scenario();
   const Scenario out = store.scenario();
 
@@ -68,7 +61,7 @@ TEST_CASE("every type round-trips through the store", "[store]") {
 }
 
 TEST_CASE("optional mandate fields stay unset when unset", "[store]") {
-  const auto store = loaded();
+  const auto store = test::sample_store();
   const auto plain = store.mandate("59/61-ict");
   REQUIRE(plain);
   CHECK(!plain->consider_on);
@@ -83,7 +76,7 @@ TEST_CASE("optional mandate fields stay unset when unset", "[store]") {
 }
 
 TEST_CASE("lists are in the order store.hpp promises", "[store]") {
-  const auto store = loaded();
+  const auto store = test::sample_store();
   std::vector<std::string> keys;
   for (const auto& s : store.stations()) keys.push_back(s.code);
   CHECK(keys == std::vector<std::string>{"GVA", "NY"});
@@ -106,7 +99,7 @@ TEST_CASE("lists are in the order store.hpp promises", "[store]") {
 }
 
 TEST_CASE("filters select one station, body, session or mandate", "[store]") {
-  const auto store = loaded();
+  const auto store = test::sample_store();
   CHECK(store.rooms("GVA").size() == 1);
   CHECK(store.rooms("NOWHERE").empty());
   CHECK(store.sessions("OEWG-ICT").size() == 1);
@@ -124,7 +117,7 @@ TEST_CASE("filters select one station, body, session or mandate", "[store]") {
 }
 
 TEST_CASE("for_each_meeting streams the meetings in list order", "[store]") {
-  const auto store = loaded();
+  const auto store = test::sample_store();
   std::vector<Meeting> seen;
   store.for_each_meeting([&](const Meeting& m, std::string_view modified) {
     CHECK(modified == store.last_modified(m.uid).value_or("?"));
@@ -202,7 +195,7 @@ TEST_CASE("last_modified is the time of the newest change of that uid", "[store]
 }
 
 TEST_CASE("row_counts counts every table", "[store]") {
-  const auto store = loaded();
+  const auto store = test::sample_store();
   const auto counts = store.row_counts();
   const Scenario in = test::sample_scenario();
   CHECK(counts.at("station") == 2);

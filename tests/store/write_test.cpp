@@ -11,14 +11,6 @@ using gge::test::hm;
 
 namespace {
 
-Store loaded() {
-  auto store = Store::in_memory();
-  store.set_clock(Instant{std::chrono::seconds{1100000000}});
-  Store::Transaction tx(store);
-  store.add(test::sample_scenario());
-  tx.commit();
-  return store;
-}
 
 // Everything a reader can see: the data and the log.
 struct Snapshot {
@@ -35,7 +27,7 @@ Snapshot snapshot(const Store& s) {
 }  // namespace
 
 TEST_CASE("inserts, updates and deletes are logged with before and after JSON", "[store]") {
-  auto store = loaded();
+  auto store = test::sample_store();
   const auto inserted = store.changes();
   REQUIRE(!inserted.empty());
   CHECK(inserted.front().action == "insert");
@@ -74,7 +66,7 @@ TEST_CASE("inserts, updates and deletes are logged with before and after JSON", 
 }
 
 TEST_CASE("an update that changes nothing is not logged", "[store]") {
-  auto store = loaded();
+  auto store = test::sample_store();
   const auto before = store.changes().size();
   Store::Transaction tx(store);
   store.update(*store.session("GGE-ICT-2004", 1));
@@ -84,7 +76,7 @@ TEST_CASE("an update that changes nothing is not logged", "[store]") {
 }
 
 TEST_CASE("session revisions rise only when days, place or status change", "[store]") {
-  auto store = loaded();
+  auto store = test::sample_store();
   const auto original = *store.session("GGE-ICT-2004", 2);
   struct Row {
     const char* what;
@@ -111,7 +103,7 @@ TEST_CASE("session revisions rise only when days, place or status change", "[sto
 }
 
 TEST_CASE("meeting revisions rise on date, time or room, not on kind or number", "[store]") {
-  auto store = loaded();
+  auto store = test::sample_store();
   const auto original = store.meetings("GGE-ICT-2004", 1).front();
   struct Row {
     const char* what;
@@ -140,7 +132,7 @@ TEST_CASE("meeting revisions rise on date, time or room, not on kind or number",
 }
 
 TEST_CASE("a new meeting in a slot another one left gets a different uid", "[store]") {
-  auto store = loaded();
+  auto store = test::sample_store();
   auto moved = store.meetings("GGE-ICT-2004", 2).front();
   const std::string old_uid = moved.uid;
   Store::Transaction tx(store);
@@ -156,7 +148,7 @@ TEST_CASE("a new meeting in a slot another one left gets a different uid", "[sto
 }
 
 TEST_CASE("bad writes throw InputError naming field and value, and change nothing", "[store]") {
-  auto store = loaded();
+  auto store = test::sample_store();
   const Snapshot before = snapshot(store);
   struct Row {
     const char* what;
@@ -229,7 +221,7 @@ TEST_CASE("bad writes throw InputError naming field and value, and change nothin
 }
 
 TEST_CASE("a bad row anywhere in a scenario leaves nothing of it", "[store]") {
-  auto store = loaded();
+  auto store = test::sample_store();
   const Snapshot before = snapshot(store);
   Scenario more;
   more.stations = {{"VIE", "Vienna (UNOV)", "Europe/Vienna"}};
@@ -246,7 +238,7 @@ TEST_CASE("a bad row anywhere in a scenario leaves nothing of it", "[store]") {
 }
 
 TEST_CASE("adding a deadline or holiday again replaces it", "[store]") {
-  auto store = loaded();
+  auto store = test::sample_store();
   Store::Transaction tx(store);
   store.add(Deadline{"58/32-ict", "submission", d("2005-07-25"), "moved"});
   store.add(Holiday{"NY", d("2005-01-03"), "New Year", HolidayStatus::rule});
@@ -259,7 +251,7 @@ TEST_CASE("adding a deadline or holiday again replaces it", "[store]") {
 }
 
 TEST_CASE("replace_deadlines and replace_holiday_rules swap the whole set", "[store]") {
-  auto store = loaded();
+  auto store = test::sample_store();
   Store::Transaction tx(store);
   store.replace_deadlines("58/32-ict", {{"58/32-ict", "consideration", d("2005-10-10"), "rule"}});
   HolidayRule xmas{"NY", "Christmas Day", HolidayRuleKind::fixed, 12, 25};
@@ -276,7 +268,7 @@ TEST_CASE("replace_deadlines and replace_holiday_rules swap the whole set", "[st
 }
 
 TEST_CASE("remove_meetings, remove_holiday and remove_blackout report what they removed", "[store]") {
-  auto store = loaded();
+  auto store = test::sample_store();
   Store::Transaction tx(store);
   CHECK(store.remove_meetings("GGE-ICT-2004", 1) == 2);
   CHECK(store.remove_meetings("GGE-ICT-2004", 1) == 0);
@@ -308,7 +300,7 @@ TEST_CASE("a scenario whose meeting lies outside its session is refused by name"
 }
 
 TEST_CASE("a scenario meeting in a slot a moved meeting left still loads, with a fresh uid", "[store]") {
-  auto store = loaded();
+  auto store = test::sample_store();
   auto moved = store.meetings("GGE-ICT-2004", 2).front();
   Store::Transaction tx(store);
   moved.date = d("2005-03-08");
