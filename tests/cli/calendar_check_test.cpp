@@ -31,7 +31,7 @@ TEST_CASE("gge ga 60 gives the opening by rule 57/301 and the high-level week", 
   CHECK(bad.err.find("0") != std::string::npos);
 }
 
-TEST_CASE("gge holidays list shows observed days and statuses; import refuses bad files", "[cli]") {
+TEST_CASE("gge holidays list shows observed days and statuses, and import refuses bad files", "[cli]") {
   Scratch s;
   load_with_holidays(s, gge::test::example_scenario());
   const auto r = s.gge("--json holidays list NY 2005");

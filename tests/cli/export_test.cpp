@@ -413,7 +413,7 @@ TEST_CASE("gge feeds writes one feed per body, station and expert and an index o
   CHECK(bytes_of(dir / "index.html") == index);
 }
 
-TEST_CASE("export refuses bad input with exit 2 and leaves no file; an empty scope is a valid "
+TEST_CASE("export refuses bad input with exit 2 and leaves no file, and an empty scope is a valid "
           "empty calendar",
           "[cli][export]") {
   Scratch s;

@@ -102,7 +102,7 @@ TEST_CASE("--help teaches and exits 0", "[cli]") {
   CHECK(sub.out.find("--first") != std::string::npos);
 }
 
-TEST_CASE("--help lists one line per command; the command's own --help says all", "[cli]") {
+TEST_CASE("--help lists one line per command, and the command's own --help says all", "[cli]") {
   Scratch s;
   const auto help = s.gge("--help");
   REQUIRE(help.code == 0);

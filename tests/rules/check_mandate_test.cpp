@@ -56,7 +56,7 @@ TEST_CASE("mandate window: before the mandate starts, before the resolution, aft
   }
 }
 
-TEST_CASE("too many sessions: the first beyond the entitlement; cancelled ones do not count",
+TEST_CASE("too many sessions: the first beyond the entitlement, and cancelled ones do not count",
           "[rules][check]") {
   auto p = mandated(2);
   p.session("A", 1, "2004-07-12", "2004-07-16");

@@ -18,7 +18,7 @@ TEST_CASE("body overlap: two confirmed sessions of one body is an error", "[rule
   CHECK(mentions(o[0].subjects, "A#1"));
 }
 
-TEST_CASE("body overlap: tentative against confirmed is a warning; near-misses", "[rules][check]") {
+TEST_CASE("body overlap: tentative against confirmed is a warning, and near-misses", "[rules][check]") {
   Plan p;
   p.session("A", 1, "2005-04-11", "2005-04-15");
   SECTION("planned overlapping confirmed") {
