@@ -1,6 +1,8 @@
 // The timeline page: one self-contained HTML document, inline CSS + SVG (rules/timeline.hpp).
 #include "gge/rules/timeline.hpp"
 
+#include "gge/core/html.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -110,22 +112,6 @@ struct Writer {
 };
 
 }  // namespace
-
-std::string html_escape(std::string_view text) {
-  std::string s;
-  s.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': s += "&amp;"; break;
-      case '<': s += "&lt;"; break;
-      case '>': s += "&gt;"; break;
-      case '"': s += "&quot;"; break;
-      case '\'': s += "&#39;"; break;
-      default: s += c;
-    }
-  }
-  return s;
-}
 
 std::string to_html(const TimelineData& d) {
   const auto& sc = d.scale;

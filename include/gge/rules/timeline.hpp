@@ -205,7 +205,4 @@ std::string to_html(const TimelineData& data);
 /// inside the period.
 std::string to_agenda(const TimelineData& data);
 
-/// `text` with & < > " ' escaped for HTML text and attribute values.
-std::string html_escape(std::string_view text);
-
 }  // namespace gge

@@ -73,31 +73,4 @@ Instant dtstamp_from_env();
 /// Anything else ("3wd", "-1d", "7", "400d") is an InputError naming `field`.
 int parse_alarm_days(std::string_view text, std::string_view field);
 
-/// The base URL `write_feeds` uses when none is given: a placeholder to replace with where DIR
-/// is served (README "Calendars and feeds").
-inline constexpr std::string_view k_default_feed_base_url = "https://calendar.example.org/gge";
-
-/// One file `write_feeds` wrote.
-struct FeedFile {
-  std::string file;   ///< file name in DIR, e.g. "body-GGE-ICT-2004.ics"
-  std::string title;  ///< the calendar's name
-  IcsScope::Kind kind = IcsScope::Kind::all;
-  std::size_t events = 0;
-};
-
-/// The feed file name of a scope: "<kind>-<key>.ics" with kind body, mandate, station or expert
-/// ("all.ics" for all); bytes of `key` outside [A-Za-z0-9.-] are written "_XX" (hex), so
-/// distinct keys give distinct names and no name holds a path separator.
-std::string feed_file_name(IcsScope::Kind kind, const std::string& key);
-
-/// Writes one .ics per body, per station and per expert into `dir` (created when missing),
-/// plus index.html listing each with its https:// and webcal:// link (`base_url` + "/" + file;
-/// `base_url` must start with "https://", a trailing "/" is ignored). Every file is written
-/// atomically; DTSTAMP is `dtstamp`. Returns the feeds in the order of the index (bodies,
-/// stations, experts; each by key). InputError: a bad `base_url` (field "--base-url"), an
-/// unwritable `dir` (field "DIR").
-std::vector<FeedFile> write_feeds(const Store& store, const std::filesystem::path& dir,
-                                  Instant dtstamp,
-                                  std::string_view base_url = k_default_feed_base_url);
-
 }  // namespace gge

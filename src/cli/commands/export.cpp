@@ -4,6 +4,7 @@
 #include "cli/commands/commands.hpp"
 #include "cli/output.hpp"
 #include "gge/services/export_ics.hpp"
+#include "gge/services/feeds.hpp"
 
 #include <fmt/format.h>
 
