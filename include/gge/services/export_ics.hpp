@@ -1,5 +1,5 @@
 #pragma once
-/// `gge export ics` and `gge feeds` as use cases: the stored plan as iCalendar (rules/ical.hpp),
+/// `gge export ics` as a use case: the stored plan as iCalendar (rules/ical.hpp),
 /// streamed from the store so memory does not grow with the number of meetings. Reads only.
 ///
 /// What a calendar holds: the scope's sessions (all-day), meetings (timed, in the session's
