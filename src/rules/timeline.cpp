@@ -43,6 +43,20 @@ std::optional<std::pair<double, double>> span_of(const TimelineScale& s, Date fi
   return std::pair{x, std::max(1.0, s.x(b + date::days{1}) - x)};
 }
 
+/// Appends `m` to `out` placed over [y, y + height) at its days' span; markers outside the
+/// period are left out.
+void place_marker(const TimelineScale& s, const TimelineMarker& m, double y, double height,
+                  std::vector<TimelineMarker>& out) {
+  const auto sp = span_of(s, m.first, m.last);
+  if (!sp) return;
+  auto mk = m;
+  mk.x = sp->first;
+  mk.width = sp->second;
+  mk.y = y;
+  mk.height = height;
+  out.push_back(std::move(mk));
+}
+
 /// "BODY#N" at the start of a subject ("GGE-A#2", "GGE-A#2 2005-03-07 10:00"), else "".
 std::string session_subject(const std::string& subject) {
   const auto hash = subject.find('#');
@@ -192,29 +206,11 @@ TimelineData layout_timeline(const TimelineInput& in) {
       g.rows.push_back(std::move(row));
     }
     g.height = y - g.y;
-    for (const auto& m : gi.deadlines) {
-      const auto sp = span_of(s, m.first, m.last);
-      if (!sp) continue;
-      auto mk = m;
-      mk.x = sp->first;
-      mk.width = sp->second;
-      mk.y = g.y;
-      mk.height = g.height;
-      g.deadlines.push_back(std::move(mk));
-    }
+    for (const auto& m : gi.deadlines) place_marker(s, m, g.y, g.height, g.deadlines);
     out.groups.push_back(std::move(g));
   }
   out.height = std::max(y, 40.0);
-  for (const auto& m : in.ga) {
-    const auto sp = span_of(s, m.first, m.last);
-    if (!sp) continue;
-    auto mk = m;
-    mk.x = sp->first;
-    mk.width = sp->second;
-    mk.y = 0;
-    mk.height = out.height;
-    out.ga.push_back(std::move(mk));
-  }
+  for (const auto& m : in.ga) place_marker(s, m, 0, out.height, out.ga);
   return out;
 }
 
