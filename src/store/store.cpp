@@ -115,16 +115,6 @@ std::unique_ptr<Store::Impl> open_impl(const std::string& name, bool memory, Sto
                                "upgrade it", version, latest));
     migrate(db, name);
   }
-  if (!ro) {
-    // Staging tables of the bulk path of add(Scenario) (write.cpp): connection-private, in
-    // memory (temp_store), never in the file.
-    detail::storage_guard(name, "cannot prepare staging tables", [&] {
-      db.exec("CREATE TEMP TABLE stage_session (body, number, first, last, station, room, status, "
-              "uid, revision)");
-      db.exec("CREATE TEMP TABLE stage_meeting (body, session, date, start, end, room, kind, "
-              "number, uid, revision)");
-    });
-  }
   impl->clock = source_date_epoch();
   return impl;
 }

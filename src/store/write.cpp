@@ -111,6 +111,35 @@ std::string new_uid(Store::Impl& impl, std::string_view kind, const std::string&
   }
 }
 
+// Binds a session's columns as ?1..?9: body, number, first, last, station, room, status, uid,
+// revision (the column order of every session INSERT here).
+void bind_session(SQLite::Statement& q, const Session& v, const std::string& uid) {
+  q.bind(1, v.body);
+  q.bind(2, v.number);
+  bind_date(q, 3, v.first);
+  bind_date(q, 4, v.last);
+  q.bind(5, v.station);
+  bind_text_or_null(q, 6, v.room);
+  q.bind(7, std::string{to_string(v.status)});
+  q.bind(8, uid);
+  q.bind(9, v.revision);
+}
+
+// Binds a meeting's columns as ?1..?10: body, session, date, start, end (local minutes), room,
+// kind ("plenary" when empty), number, uid, revision.
+void bind_meeting(SQLite::Statement& q, const Meeting& v, const std::string& uid) {
+  q.bind(1, v.body);
+  q.bind(2, v.session);
+  bind_date(q, 3, v.date);
+  q.bind(4, static_cast<int>(v.start.count()));
+  q.bind(5, static_cast<int>(v.end.count()));
+  bind_text_or_null(q, 6, v.room);
+  q.bind(7, v.kind.empty() ? std::string{"plenary"} : v.kind);
+  q.bind(8, v.number);
+  q.bind(9, uid);
+  q.bind(10, v.revision);
+}
+
 template <class T>
 void check_replaced_owner(const std::vector<T>& values, const std::string& owner,
                           std::string T::*member, std::string_view field) {
@@ -293,15 +322,7 @@ void Store::add(const Session& v) {
   auto q = impl.query(
       "INSERT INTO session (body, number, first, last, station, room, status, uid, revision) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-  q->bind(1, v.body);
-  q->bind(2, v.number);
-  bind_date(*q, 3, v.first);
-  bind_date(*q, 4, v.last);
-  q->bind(5, v.station);
-  bind_text_or_null(*q, 6, v.room);
-  q->bind(7, std::string{to_string(v.status)});
-  q->bind(8, uid);
-  q->bind(9, v.revision);
+  bind_session(*q, v, uid);
   run(impl, q, "session", [&] {
     require_body(impl, v.body, "session.body");
     require_station(impl, v.station, "session.station");
@@ -325,16 +346,7 @@ void Store::add(const Meeting& v) {
   auto q = impl.query(
       "INSERT INTO meeting (body, session, date, start, end, room, kind, number, uid, revision) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-  q->bind(1, v.body);
-  q->bind(2, v.session);
-  bind_date(*q, 3, v.date);
-  q->bind(4, static_cast<int>(v.start.count()));
-  q->bind(5, static_cast<int>(v.end.count()));
-  bind_text_or_null(*q, 6, v.room);
-  q->bind(7, v.kind.empty() ? std::string{"plenary"} : v.kind);
-  q->bind(8, v.number);
-  q->bind(9, uid);
-  q->bind(10, v.revision);
+  bind_meeting(*q, v, uid);
   run(impl, q, "meeting", [&] {
     auto d = impl.query("SELECT 1 FROM meeting WHERE body = ?1 AND session = ?2 AND date = ?3 AND start = ?4");
     d->bind(1, v.body);
@@ -432,57 +444,32 @@ void Store::add(const Blackout& v) {
 
 namespace {
 
-// Thrown by the bulk path when SQLite refuses a set: the caller redoes the load row by row,
+// Thrown by the bulk path when SQLite refuses a row: the caller redoes the load row by row,
 // which finds the first bad row and names it.
 struct RedoRowByRow {};
 
-// The bulk path for sessions and meetings: rows go into connection-private staging tables
-// (no triggers, no indexes, in memory), then into the real tables with one INSERT ... SELECT
-// each. The triggers still write the change log row by row, but one statement journal covers
-// the whole set instead of one per row (the per-row journal was most of the cost of a load).
+// Turns this connection's triggers off while it lives (SQLITE_DBCONFIG_ENABLE_TRIGGER; the
+// change expires prepared statements, which SQLite recompiles on their next use).
+class TriggersOff {
+public:
+  explicit TriggersOff(Store::Impl& impl) : m_db(impl.db.getHandle()) { set(0); }
+  TriggersOff(const TriggersOff&) = delete;
+  TriggersOff& operator=(const TriggersOff&) = delete;
+  ~TriggersOff() { set(1); }
+
+private:
+  void set(int on) { sqlite3_db_config(m_db, SQLITE_DBCONFIG_ENABLE_TRIGGER, on, nullptr); }
+  sqlite3* m_db;
+};
+
+// The bulk path for sessions and meetings. The rows go straight into their tables with the
+// triggers off: a per-row trigger program (even one whose WHEN is false) and the statement
+// journal it forces were most of the cost of a load (bench_load). What the triggers would have
+// done is done here for the whole set: the `modified` stamp in the INSERT, and the change log
+// written afterwards with one INSERT ... SELECT per table from the same *_log_row views the
+// triggers' JSON matches. Any refused row throws RedoRowByRow.
 void bulk_sessions_and_meetings(Store::Impl& impl, const Scenario& s) {
-  detail::storage_guard(impl.path, "cannot stage", [&] {
-    impl.db.exec("DELETE FROM temp.stage_session; DELETE FROM temp.stage_meeting");
-  });
-  {
-    auto q = impl.query("INSERT INTO temp.stage_session VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-    for (const auto& v : s.sessions) {
-      validate(v);
-      q->bind(1, v.body);
-      q->bind(2, v.number);
-      bind_date(*q, 3, v.first);
-      bind_date(*q, 4, v.last);
-      q->bind(5, v.station);
-      bind_text_or_null(*q, 6, v.room);
-      q->bind(7, std::string{to_string(v.status)});
-      q->bind(8, v.uid.empty() ? make_uid("session", detail::session_key(v.body, v.number)) : v.uid);
-      q->bind(9, v.revision);
-      detail::storage_guard(impl.path, "cannot stage", [&] { q->exec(); });
-      q->reset();
-    }
-  }
-  {
-    auto q = impl.query("INSERT INTO temp.stage_meeting VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-    for (const auto& v : s.meetings) {
-      validate(v);
-      q->bind(1, v.body);
-      q->bind(2, v.session);
-      bind_date(*q, 3, v.date);
-      q->bind(4, static_cast<int>(v.start.count()));
-      q->bind(5, static_cast<int>(v.end.count()));
-      bind_text_or_null(*q, 6, v.room);
-      q->bind(7, v.kind.empty() ? std::string{"plenary"} : v.kind);
-      q->bind(8, v.number);
-      q->bind(9, v.uid.empty()
-                     ? make_uid("meeting", detail::meeting_key(v.body, v.session, v.date, v.start))
-                     : v.uid);
-      q->bind(10, v.revision);
-      detail::storage_guard(impl.path, "cannot stage", [&] { q->exec(); });
-      q->reset();
-    }
-  }
-  // The change log of the two sets is written below as sets too (the triggers stay quiet):
-  // per-row trigger programs were about a third of the cost of a load (bench_load).
+  const auto max_id = [&](const char* sql) { return impl.db.execAndGet(sql).getInt64(); };
   const auto log_since = [&](const char* table, std::int64_t after_id) {
     SQLite::Statement log(impl.db, fmt::format(
         "INSERT INTO main.change_log (at, table_name, action, key, uid, before, after) "
@@ -492,37 +479,49 @@ void bulk_sessions_and_meetings(Store::Impl& impl, const Scenario& s) {
     log.exec();
   };
   try {
-    const std::int64_t sessions_before =
-        impl.db.execAndGet("SELECT ifnull(max(id), 0) FROM main.session").getInt64();
-    const std::int64_t meetings_before =
-        impl.db.execAndGet("SELECT ifnull(max(id), 0) FROM main.meeting").getInt64();
-    impl.db.exec("UPDATE main.clock SET quiet = 1 WHERE id = 1");
-    impl.db.exec(
-        "INSERT INTO main.session (body, number, first, last, station, room, status, uid, revision, "
-        "modified) SELECT body, number, first, last, station, room, status, uid, revision, "
-        "(SELECT now FROM main.clock WHERE id = 1) FROM temp.stage_session ORDER BY rowid");
-    log_since("session", sessions_before);
+    const std::int64_t sessions_before = max_id("SELECT ifnull(max(id), 0) FROM main.session");
+    const std::int64_t meetings_before = max_id("SELECT ifnull(max(id), 0) FROM main.meeting");
+    {
+      TriggersOff off(impl);
+      SQLite::Statement q(impl.db,
+          "INSERT INTO main.session (body, number, first, last, station, room, status, uid, "
+          "revision, modified) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+      q.bind(10, impl.clock_written);
+      for (const auto& v : s.sessions) {
+        validate(v);
+        bind_session(q, v, v.uid.empty() ? make_uid("session", detail::session_key(v.body, v.number)) : v.uid);
+        q.exec();
+        q.reset();
+      }
+      SQLite::Statement m(impl.db,
+          "INSERT INTO main.meeting (body, session, date, start, end, room, kind, number, uid, "
+          "revision, modified) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+      m.bind(11, impl.clock_written);
+      for (const auto& v : s.meetings) {
+        validate(v);
+        bind_meeting(m, v, v.uid.empty()
+                               ? make_uid("meeting", detail::meeting_key(v.body, v.session, v.date, v.start))
+                               : v.uid);
+        m.exec();
+        m.reset();
+      }
+    }
     // What no constraint says: a meeting lies within its session's days, in a room of its
     // session's station.
-    const bool misplaced = impl.db.execAndGet(
-        "SELECT EXISTS (SELECT 1 FROM temp.stage_meeting m "
-        "LEFT JOIN main.session s ON s.body = m.body AND s.number = m.session "
-        "WHERE s.id IS NULL OR m.date < s.first OR m.date > s.last OR (m.room IS NOT NULL AND "
-        "NOT EXISTS (SELECT 1 FROM main.room r WHERE r.station = s.station AND r.name = m.room)))")
-        .getInt() != 0;
-    if (misplaced) throw RedoRowByRow{};
-    impl.db.exec(
-        "INSERT INTO main.meeting (body, session, date, start, end, room, kind, number, uid, revision, "
-        "modified) SELECT body, session, date, start, end, room, kind, number, uid, revision, "
-        "(SELECT now FROM main.clock WHERE id = 1) FROM temp.stage_meeting ORDER BY rowid");
+    SQLite::Statement misplaced(impl.db,
+        "SELECT EXISTS (SELECT 1 FROM main.meeting m "
+        "JOIN main.session s ON s.body = m.body AND s.number = m.session "
+        "WHERE m.id > ?1 AND (m.date < s.first OR m.date > s.last OR (m.room IS NOT NULL AND "
+        "NOT EXISTS (SELECT 1 FROM main.room r WHERE r.station = s.station AND r.name = m.room))))");
+    misplaced.bind(1, meetings_before);
+    if (misplaced.executeStep() && misplaced.getColumn(0).getInt() != 0) throw RedoRowByRow{};
+    log_since("session", sessions_before);
     log_since("meeting", meetings_before);
-    impl.db.exec("UPDATE main.clock SET quiet = 0 WHERE id = 1");
   } catch (const SQLite::Exception& e) {
     if (e.getErrorCode() != SQLITE_CONSTRAINT)
       throw StorageError(fmt::format("{}: cannot load sessions and meetings: {}", impl.path, e.what()));
     throw RedoRowByRow{};
   }
-  impl.db.exec("DELETE FROM temp.stage_session; DELETE FROM temp.stage_meeting");
 }
 
 }  // namespace
