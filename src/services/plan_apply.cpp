@@ -1,8 +1,10 @@
 // `gge plan --apply`: the chosen plan written as planned sessions, then checked, in one
 // transaction (a plan the checker refuses is not written).
 #include "gge/core/error.hpp"
+#include "gge/services/calendars.hpp"
 #include "gge/services/check.hpp"
 #include "gge/services/plan.hpp"
+#include "gge/services/sessions.hpp"
 #include "gge/services/transaction.hpp"
 
 #include <fmt/format.h>
@@ -11,9 +13,21 @@
 #include <set>
 
 namespace gge {
+namespace {
+
+// The working days of `calendar` in [first, last], both inclusive.
+std::vector<Date> working_days(const WorkingCalendar& calendar, Date first, Date last) {
+  std::vector<Date> days;
+  for (Date d = first; d <= last; d += date::days{1})
+    if (calendar.is_working_day(d)) days.push_back(d);
+  return days;
+}
+
+}  // namespace
 
 std::vector<Finding> apply_plan(Store& store, const Plan& plan) {
   std::set<std::string> bodies;
+  const Calendars calendars(store);
   return in_transaction(store, [&](Store& s) {
     for (const auto& p : plan.sessions) {
       const auto mandate = s.mandate(p.mandate);
@@ -32,13 +46,11 @@ std::vector<Finding> apply_plan(Store& store, const Plan& plan) {
         s.add(v);
         continue;
       }
-      s.update(v);
-      // Its meetings move with it, by the same number of days (rooms are dropped at a new station).
-      for (auto meeting : s.meetings(v.body, v.number)) {
-        meeting.date += v.first - before->first;
-        if (before->station != v.station) meeting.room.clear();
-        s.update(meeting);
-      }
+      // Its meetings keep their working day of the session: the plan counts a session's length
+      // in working days at its station, so a Monday-to-Friday session planned from a Wednesday
+      // runs to the next Tuesday, and its Monday meetings go to the Wednesday.
+      move_session_and_meetings(s, v, working_days(calendars.station(before->station), before->first, before->last),
+                                working_days(calendars.station(v.station), v.first, v.last));
     }
     CheckOptions options;
     options.suggest_fixes = false;

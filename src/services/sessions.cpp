@@ -1,5 +1,6 @@
 #include "gge/services/sessions.hpp"
 
+#include "gge/model/validate.hpp"
 #include "gge/services/transaction.hpp"
 
 #include <fmt/format.h>
@@ -19,27 +20,64 @@ Session require_session(const Store& store, const SessionRef& ref, std::string_v
   return *s;
 }
 
+std::vector<Date> days_between(Date first, Date last) {
+  std::vector<Date> days;
+  for (Date d = first; d <= last; d += date::days{1}) days.push_back(d);
+  return days;
+}
+
+void move_session_and_meetings(Store& store, const Session& moved, const std::vector<Date>& old_days,
+                               const std::vector<Date>& new_days) {
+  validate(moved);  // a bad span is named as such, not as meetings without a day
+  const Session before = *store.session(moved.body, moved.number);
+  // Each meeting's new day first, so that nothing is written when one has none.
+  const auto day_of = [&](Date d) {  // index into old_days (0-based)
+    return static_cast<std::size_t>(std::lower_bound(old_days.begin(), old_days.end(), d) - old_days.begin());
+  };
+  const auto meetings = store.meetings(moved.body, moved.number);
+  std::size_t days_needed = 0;
+  for (const auto& m : meetings) days_needed = std::max(days_needed, day_of(m.date) + 1);
+  std::vector<std::pair<Meeting, Date>> moves;  // meeting as stored, its new date
+  for (const auto& m : meetings) {
+    const std::size_t k = day_of(m.date);
+    if (k >= new_days.size())
+      throw InputError({}, "meeting.date", to_iso(m.date),
+                       fmt::format("session {}#{} on {} to {} has no day for this meeting (day {} of "
+                                   "the session; its meetings need {} days): make it longer, or clear "
+                                   "its meetings first (gge meeting clear) and generate them after",
+                                   moved.body, moved.number, to_iso(moved.first), to_iso(moved.last),
+                                   k + 1, days_needed));
+    moves.emplace_back(m, new_days[k]);
+  }
+  store.update(moved);
+  // The day map is increasing, so meetings moving later are rewritten latest first and those
+  // moving earlier earliest first: a slot is always vacated before it is taken.
+  const auto later = std::stable_partition(moves.begin(), moves.end(),
+                                           [](const auto& mv) { return mv.second > mv.first.date; });
+  std::sort(moves.begin(), later, [](const auto& a, const auto& b) { return a.first.date > b.first.date; });
+  std::sort(later, moves.end(), [](const auto& a, const auto& b) { return a.first.date < b.first.date; });
+  for (auto& [m, day] : moves) {
+    const bool new_station = moved.station != before.station && !m.room.empty();
+    if (day == m.date && !new_station) continue;
+    m.date = day;
+    if (new_station) m.room.clear();  // a room belongs to its station
+    store.update(m);
+  }
+}
+
 Session move_session(Store& store, const SessionRef& ref, Date first, std::optional<Date> last,
                      std::optional<std::string> station, std::optional<std::string> room) {
   return in_transaction(store, [&](Store& st) {
-    Session s = require_session(st, ref, "session");
-    const date::days shift = first - s.first;
-    const Date new_last = last.value_or(s.last + shift);
-    // Meetings are kept on the same day of the session, so they shift with it.
-    auto meetings = st.meetings(ref.body, ref.number);
+    const Session old = require_session(st, ref, "session");
+    Session s = old;
     s.first = first;
-    s.last = new_last;
+    s.last = last.value_or(old.last + (first - old.first));
     if (station) {
       s.station = *station;
       if (!room) s.room.clear();  // a room belongs to its station
     }
     if (room) s.room = *room;
-    st.update(s);
-    for (auto& m : meetings) {
-      if (shift.count() == 0) break;
-      m.date += shift;
-      st.update(m);
-    }
+    move_session_and_meetings(st, s, days_between(old.first, old.last), days_between(s.first, s.last));
     return *st.session(ref.body, ref.number);
   });
 }
@@ -77,6 +115,13 @@ std::vector<Meeting> generate_meetings(Store& store, const SessionRef& ref) {
       }
     }
     return created;
+  });
+}
+
+std::size_t clear_meetings(Store& store, const SessionRef& ref) {
+  return in_transaction(store, [&](Store& st) {
+    (void)require_session(st, ref, "SESSION");
+    return st.remove_meetings(ref.body, ref.number);
   });
 }
 

@@ -58,6 +58,11 @@ TEST_CASE("bad command input is refused with one line, exit 2, nothing written",
           "meeting.end '13:00': must be after the start 15:00 and no later than 24:00"},
       Row{"session set-status GGE-ICT-2004#1 finished",
           "STATUS 'finished': expected planned, confirmed, held, postponed or cancelled"},
+      Row{"session move GGE-ICT-2004#1 --first 2004-07-12 --last 2004-07-13",
+          "meeting.date '2004-07-14': session GGE-ICT-2004#1 on 2004-07-12 to 2004-07-13 has no day "
+          "for this meeting (day 3 of the session; its meetings need 5 days): make it longer, or "
+          "clear its meetings first (gge meeting clear) and generate them after"},
+      Row{"meeting clear GGE-ICT-2004#9", "SESSION 'GGE-ICT-2004#9': body GGE-ICT-2004 has no session 9"},
       Row{"session move GGE-ICT-2004 --first 2005-03-07",
           "SESSION 'GGE-ICT-2004': expected a session as BODY#N, e.g. GGE-ICT-2004#2"});
   Scratch s;

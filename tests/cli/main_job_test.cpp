@@ -91,6 +91,18 @@ TEST_CASE("meeting generate makes the standard slots on working days only, once"
   CHECK(again.out.rfind("created 0 meetings", 0) == 0);
 }
 
+TEST_CASE("meeting clear empties a session so that it can be made shorter", "[cli]") {
+  Scratch s;
+  REQUIRE(s.gge("load " + quote(gge::test::example_scenario())).code == 0);
+  REQUIRE(s.gge("session move GGE-ICT-2004#1 --first 2004-07-12 --last 2004-07-14").code == 2);
+  const auto cleared = nlohmann::json::parse(s.gge("--json meeting clear GGE-ICT-2004#1").out);
+  CHECK(cleared["removed"] == 10);
+  CHECK(s.gge("meeting list GGE-ICT-2004#1").out.find("2004-07-12") == std::string::npos);
+  REQUIRE(s.gge("session move GGE-ICT-2004#1 --first 2004-07-12 --last 2004-07-14").code == 0);
+  CHECK(s.gge("meeting generate GGE-ICT-2004#1").out.rfind("created 6 meetings", 0) == 0);
+  CHECK(s.gge("meeting clear GGE-ICT-2004#1").out == "removed 6 meetings of GGE-ICT-2004#1\n");
+}
+
 TEST_CASE("--help teaches and exits 0", "[cli]") {
   Scratch s;
   const auto help = s.gge("--help");

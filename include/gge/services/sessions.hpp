@@ -10,11 +10,25 @@ namespace gge {
 /// The session `ref`, or InputError (field `field`) when it does not exist.
 Session require_session(const Store& store, const SessionRef& ref, std::string_view field);
 
-/// Moves a session to start on `first`. Its length is kept unless `last` is given (inclusive).
-/// Its meetings move by the same number of days; a new `station`/`room` may be given too.
+/// Moves a session to start on `first`. Its length in calendar days is kept unless `last` is
+/// given (inclusive); a new `station`/`room` may be given too. Its meetings keep their day of
+/// the session (day k of the old dates on day k of the new ones; move_session_and_meetings).
 /// Returns the session as stored (its revision has risen when anything changed).
 Session move_session(Store& store, const SessionRef& ref, Date first, std::optional<Date> last,
                      std::optional<std::string> station = {}, std::optional<std::string> room = {});
+
+/// Rewrites the stored session `moved` (same body and number) and carries its meetings along:
+/// the meetings on the k-th of `old_days` go to the k-th of `new_days` (both sorted, without
+/// repeats; a meeting on a day not listed counts as on the next listed day), keeping their
+/// times, kind and number; their room is dropped when the station changes. Meetings are
+/// rewritten in an order in which no two ever hold the same slot. When a meeting's day has no
+/// counterpart (the session got shorter), InputError names the meeting's date and the fix, and
+/// nothing is written. Runs inside the caller's transaction.
+void move_session_and_meetings(Store& store, const Session& moved, const std::vector<Date>& old_days,
+                               const std::vector<Date>& new_days);
+
+/// The days first..last, both inclusive.
+std::vector<Date> days_between(Date first, Date last);
 
 /// Sets a session's status ("cancel" is `set_session_status(..., cancelled)`).
 Session set_session_status(Store& store, const SessionRef& ref, SessionStatus status);
@@ -24,5 +38,9 @@ Session set_session_status(Store& store, const SessionRef& ref, SessionStatus st
 /// already have a meeting. New meetings are numbered after the session's highest number, in
 /// date order. Returns the meetings it created.
 std::vector<Meeting> generate_meetings(Store& store, const SessionRef& ref);
+
+/// Removes every meeting of session `ref` (the session stays); returns how many. The change
+/// log keeps each removed meeting. InputError when the session does not exist.
+std::size_t clear_meetings(Store& store, const SessionRef& ref);
 
 }  // namespace gge

@@ -83,6 +83,22 @@ void add_meeting_commands(CLI::App& app, Context& ctx) {
       t.print();
     }
   });
+
+  auto clear_ref = std::make_shared<std::string>();
+  auto* clear = family->add_subcommand(
+      "clear", "Remove every meeting of a session (the session stays), e.g. before making it\n"
+               "shorter; `gge meeting generate` creates the standard ones again");
+  clear->add_option("SESSION", *clear_ref, "BODY#N")->required();
+  clear->callback([&ctx, clear_ref] {
+    auto store = ctx.open();
+    const auto ref = parse_session_ref(*clear_ref, "SESSION");
+    const std::size_t removed = clear_meetings(store, ref);
+    if (ctx.json) {
+      print_json(nlohmann::json{{"session", *clear_ref}, {"removed", removed}});
+      return;
+    }
+    std::puts(fmt::format("removed {} meetings of {}", removed, *clear_ref).c_str());
+  });
 }
 
 }  // namespace gge::cli
