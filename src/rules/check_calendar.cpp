@@ -109,12 +109,38 @@ void check_blackouts(Context& c, int si) {
   }
 }
 
+// A session in a year for which the caller has no closure data for its station: whatever
+// the other calendar rules said, its holidays were not checked.
+void check_closure_data(Context& c, int si) {
+  const auto& known = c.in.knows_closures;
+  if (!known) return;
+  const auto& s = c.sessions[static_cast<std::size_t>(si)];
+  const auto& station = s.rec->station;
+  std::vector<int> unknown;
+  const int y1 = int(date::year_month_day{s.first}.year()), y2 = int(date::year_month_day{s.last}.year());
+  for (int y = y1; y <= y2; ++y)
+    if (!known(station, y)) unknown.push_back(y);
+  if (unknown.empty()) return;
+  auto& f = c.add(si, "unknown-closures", Severity::warning, -1);
+  f.first = s.first;
+  f.last = s.last;
+  f.subjects = {c.ref(si)};
+  f.rule = "a station's closures come from its holiday rules and dated holidays";
+  const std::string years = unknown.size() == 1 ? std::to_string(unknown.front())
+                                                : fmt::format("{}-{}", unknown.front(), unknown.back());
+  f.reason = fmt::format("{} meets at {} in {}, for which gge has no holidays of {}: its "
+                         "closures were not checked", c.ref(si), station, years, station);
+  f.fix = fmt::format("import {}'s holiday calendar (gge holidays import FILE) or add its "
+                      "holidays", station);
+}
+
 }  // namespace
 
 void check_calendar(Context& c) {
   for (std::size_t si = 0; si < c.sessions.size(); ++si) {
     check_days(c, static_cast<int>(si));
     check_blackouts(c, static_cast<int>(si));
+    check_closure_data(c, static_cast<int>(si));
   }
 }
 

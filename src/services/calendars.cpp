@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <climits>
 
 namespace gge {
 
@@ -12,6 +13,15 @@ Calendars::Calendars(const Store& store) {
   for (const auto& s : store.stations()) {
     m_stations.emplace(s.code, make_working_calendar(s.code, rules, holidays));
     if (s.zone == "America/New_York" && m_new_york.empty()) m_new_york = s.code;
+  }
+  for (const auto& r : rules)
+    m_coverage[r.station].rule_years.emplace_back(r.from_year == 0 ? INT_MIN : r.from_year,
+                                                  r.to_year == 0 ? INT_MAX : r.to_year);
+  for (const auto& h : holidays)
+    m_coverage[h.station].holiday_years.push_back(int(date::year_month_day{h.date}.year()));
+  for (auto& [code, c] : m_coverage) {
+    std::sort(c.holiday_years.begin(), c.holiday_years.end());
+    c.holiday_years.erase(std::unique(c.holiday_years.begin(), c.holiday_years.end()), c.holiday_years.end());
   }
   const auto records = store.ga_openings();
   const WorkingCalendar* ny = m_new_york.empty() ? nullptr : &m_stations.at(m_new_york);
@@ -48,6 +58,15 @@ ClosureLookup Calendars::closure_lookup() const {
     if (const Closure* c = it->second.closure_on(day)) return c->name;
     return std::nullopt;
   };
+}
+
+bool Calendars::knows_closures(const std::string& code, int year) const {
+  const auto it = m_coverage.find(code);
+  if (it == m_coverage.end()) return false;
+  const auto& c = it->second;
+  return std::binary_search(c.holiday_years.begin(), c.holiday_years.end(), year) ||
+         std::any_of(c.rule_years.begin(), c.rule_years.end(),
+                     [&](const auto& r) { return r.first <= year && year <= r.second; });
 }
 
 }  // namespace gge

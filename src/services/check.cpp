@@ -25,6 +25,9 @@ std::vector<Finding> check_store(const Store& store, const CheckFilter& filter,
   CheckInput input{plan};
   if (first_year <= last_year) input.high_level_weeks = calendars.high_level_weeks(first_year, last_year);
   input.closure = calendars.closure_lookup();
+  input.knows_closures = [&calendars](const std::string& station, int year) {
+    return calendars.knows_closures(station, year);
+  };
   input.filter = filter;
   input.options = options;
   return check_plan(input);

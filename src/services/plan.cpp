@@ -163,7 +163,9 @@ PlanProblem build_plan_problem(const Store& store, const PlanRequest& rq, std::v
   return p;
 }
 
-PlanOutcome plan_mandate(const Store& store, const PlanRequest& request) {
+namespace {
+
+PlanOutcome solve_request(const Store& store, const PlanRequest& request) {
   PlanOutcome out;
   if (request.jointly.empty()) {
     out.problem = build_plan_problem(store, request, &out.numbers);
@@ -220,6 +222,25 @@ PlanOutcome plan_mandate(const Store& store, const PlanRequest& request) {
                           fmt::join(keys, ", "));
   e.relaxations.push_back("plan them one at a time (gge plan MANDATE --apply), or widen their windows or venues");
   out.explanation = std::move(e);
+  return out;
+}
+
+// The (station, year) pairs of the plans' sessions without closure data.
+std::vector<std::pair<std::string, int>> unknown_closures(const Store& store, const std::vector<Plan>& plans) {
+  const Calendars calendars(store);
+  std::set<std::pair<std::string, int>> unknown;
+  for (const auto& plan : plans)
+    for (const auto& s : plan.sessions)
+      for (int y = int(date::year_month_day{s.first}.year()); y <= int(date::year_month_day{s.last}.year()); ++y)
+        if (!calendars.knows_closures(s.station, y)) unknown.emplace(s.station, y);
+  return {unknown.begin(), unknown.end()};
+}
+
+}  // namespace
+
+PlanOutcome plan_mandate(const Store& store, const PlanRequest& request) {
+  PlanOutcome out = solve_request(store, request);
+  out.unknown_closures = unknown_closures(store, out.result.plans);
   return out;
 }
 

@@ -104,6 +104,30 @@ TEST_CASE("gge plan proposes the two 2005 sessions inside the 60th session's dea
   CHECK(text.out.find("Mandate 58/32-GGE: sessions 2, 3 to place, 5 working days each, between 2005-01-01 and "
                       "2005-06-20 (the latest end day)\nPlan 1  score ") == 0);
   CHECK(text.out.find("Plan 2  score ") != std::string::npos);
+  // NY and GVA have holiday calendars: nothing to warn about.
+  CHECK(j["unknown_closures"] == json::array());
+  CHECK(text.out.find("Note: gge has no holidays") == std::string::npos);
+}
+
+TEST_CASE("gge plan says where it placed sessions without knowing the closures", "[cli]") {
+  Scratch s;
+  load_example(s);  // NY, GVA and VIE calendars; none for NBO
+  const auto r = s.gge("--json plan 58/32-GGE --venues NY,GVA,NBO --top 1");
+  INFO(r.out << r.err);
+  REQUIRE(r.code == 0);
+  const auto j = json::parse(r.out);
+  REQUIRE(j["plans"][0]["sessions"][1]["station"] == "NBO");
+  CHECK(j["unknown_closures"] == json::parse(R"([{"station": "NBO", "year": 2005}])"));
+  const auto text = s.gge("plan 58/32-GGE --venues NY,GVA,NBO --top 1");
+  CHECK(text.out.find("Note: gge has no holidays for NBO 2005: sessions there were placed on Monday to "
+                      "Friday with their closures unknown (gge holidays import FILE adds them).\n") !=
+        std::string::npos);
+  // gge check says the same of a session stored there.
+  REQUIRE(s.gge("plan 58/32-GGE --venues NY,GVA,NBO --apply").code == 0);
+  const auto check = json::parse(s.gge("--json check").out);
+  REQUIRE(check["findings"].size() == 1);
+  CHECK(check["findings"][0]["code"] == "unknown-closures");
+  CHECK(check["findings"][0]["severity"] == "warning");
 }
 
 TEST_CASE("gge plan --apply writes plan 1 and gge check is clean, and re-planning moves nothing", "[cli]") {

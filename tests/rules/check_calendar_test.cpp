@@ -121,3 +121,29 @@ TEST_CASE("high-level week: a New York session during it", "[rules][check]") {
   CHECK(h[0].last == day("2005-09-23"));
   CHECK(with_code(all, "blackout").empty());
 }
+
+TEST_CASE("unknown-closures: a session where the caller has no holidays for that year", "[rules][check]") {
+  Plan p;
+  p.session("A", 1, "2005-03-07", "2005-03-11");                    // NY, 2005: known
+  p.session("B", 1, "2004-12-29", "2005-01-04", "GVA");              // GVA, 2004 and 2005
+  p.session("C", 1, "2005-03-07", "2005-03-11", "GVA", "CR1", SessionStatus::cancelled);
+  CheckInput input{p.sc};
+  SECTION("without the question, nothing is said") { CHECK(with_code(check_plan(input), "unknown-closures").empty()); }
+  SECTION("each active session in a year without data, once, naming the years") {
+    input.knows_closures = [](const std::string& station, int year) {
+      return station == "NY" || year == 2004;
+    };
+    const auto u = with_code(check_plan(input), "unknown-closures");
+    REQUIRE(u.size() == 1);  // B only: A is known, C is cancelled
+    CHECK(u[0].severity == Severity::warning);
+    CHECK(u[0].body == "B");
+    CHECK(u[0].first == day("2004-12-29"));
+    CHECK(u[0].last == day("2005-01-04"));
+    CHECK(u[0].reason == "B#1 meets at GVA in 2005, for which gge has no holidays of GVA: its closures were not checked");
+    CHECK(u[0].fix.find("gge holidays import") != std::string::npos);
+    input.knows_closures = [](const std::string& station, int) { return station == "NY"; };
+    const auto both = with_code(check_plan(input), "unknown-closures");
+    REQUIRE(both.size() == 1);
+    CHECK(both[0].reason.find("in 2004-2005,") != std::string::npos);
+  }
+}

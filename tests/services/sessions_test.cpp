@@ -2,6 +2,7 @@
 // on the way, and a meeting without a day in the new dates stops the move before any write.
 #include "gge/core/error.hpp"
 #include "gge/rules/check.hpp"
+#include "gge/services/calendars.hpp"
 #include "gge/services/plan.hpp"
 #include "gge/services/sessions.hpp"
 #include "gge/store/store.hpp"
@@ -105,4 +106,27 @@ TEST_CASE("apply_plan keeps each meeting on its working day of the session", "[s
   for (const auto& m : store.meetings(k_second.body, k_second.number)) ++per_day[m.date];
   CHECK(per_day == std::map<Date, int>{{d("2005-04-06"), 2}, {d("2005-04-07"), 2}, {d("2005-04-08"), 2},
                                        {d("2005-04-11"), 2}, {d("2005-04-12"), 2}});
+}
+
+TEST_CASE("Calendars::knows_closures: rule years and dated holidays", "[services]") {
+  // The sample store: NY has a Thanksgiving rule for every year. NBO gets a holiday in 2006
+  // and a rule for 2010 to 2012 only.
+  auto store = test::sample_store();
+  Store::Transaction tx(store);
+  store.add(DutyStation{"NBO", "Nairobi (UNON)", "Africa/Nairobi"});
+  store.add(Holiday{"NBO", d("2006-12-12"), "Jamhuri Day", HolidayStatus::confirmed});
+  HolidayRule madaraka{"NBO", "Madaraka Day", HolidayRuleKind::fixed, 6, 1};
+  madaraka.from_year = 2010;
+  madaraka.to_year = 2012;
+  store.add(madaraka);
+  tx.commit();
+  const Calendars calendars(store);
+  CHECK(calendars.knows_closures("NY", 1950));
+  CHECK(calendars.knows_closures("NBO", 2006));
+  CHECK_FALSE(calendars.knows_closures("NBO", 2005));
+  CHECK_FALSE(calendars.knows_closures("NBO", 2007));
+  CHECK(calendars.knows_closures("NBO", 2010));
+  CHECK(calendars.knows_closures("NBO", 2012));
+  CHECK_FALSE(calendars.knows_closures("NBO", 2013));
+  CHECK_FALSE(calendars.knows_closures("XX", 2005));
 }

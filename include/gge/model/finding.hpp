@@ -11,7 +11,7 @@ namespace gge {
 /// One problem of a plan: what is wrong, which rule, and where possible the nearest fix.
 ///
 /// Stable codes (the `--json` schema and tests rely on them):
-///  calendar  `weekend`, `holiday`, `blackout`, `high-level-week`
+///  calendar  `weekend`, `holiday`, `blackout`, `high-level-week`, `unknown-closures`
 ///  mandate   `before-mandate`, `before-resolution`, `after-latest-end`, `too-many-sessions`,
 ///            `too-many-days`
 ///  overlaps  `body-overlap`, `room-double-booked`, `expert-double-booked`, `tentative-overlap`

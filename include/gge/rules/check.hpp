@@ -65,6 +65,10 @@ struct CheckInput {
   ClosureLookup closure{};
   CheckFilter filter{};
   CheckOptions options{};
+  /// Whether the caller has closure data (holiday rules or dated holidays) for `station` in
+  /// `year`; empty = it has, everywhere. An active session in a year without it gets an
+  /// `unknown-closures` warning: its closures were not checked.
+  std::function<bool(const std::string& station, int year)> knows_closures{};
 };
 
 /// Every finding of the plan, sorted by `finding_less` (body, session, code, ...): byte-stable

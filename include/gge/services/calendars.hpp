@@ -36,9 +36,17 @@ public:
   [[nodiscard]] std::vector<Blackout> high_level_weeks(int first_year, int last_year) const;
   /// A closure lookup for `check_plan`: the name of the closure of a station on a day.
   [[nodiscard]] ClosureLookup closure_lookup() const;
+  /// Whether station `code` has closure data in `year`: a holiday rule whose years include it
+  /// (from_year/to_year, 0 = open) or a dated holiday in it. False for an unknown station.
+  [[nodiscard]] bool knows_closures(const std::string& code, int year) const;
 
 private:
+  struct Coverage {
+    std::vector<std::pair<int, int>> rule_years;  ///< inclusive year ranges of the rules
+    std::vector<int> holiday_years;               ///< sorted, unique
+  };
   std::map<std::string, WorkingCalendar, std::less<>> m_stations;
+  std::map<std::string, Coverage, std::less<>> m_coverage;
   std::string m_new_york;
   std::unique_ptr<GaCalendar> m_ga;
 };

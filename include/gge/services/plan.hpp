@@ -45,6 +45,10 @@ struct PlanOutcome {
   /// cannot be planned alone, or a note that they can each be planned alone but not together.
   std::optional<PlanExplanation> explanation;
   std::vector<int> numbers;                    ///< the session numbers placed (of `mandate`)
+  /// Stations and years of the plans' sessions for which gge has no holidays (no rule covers
+  /// the year, no dated holiday in it): planned there as Monday to Friday, closures unknown.
+  /// Sorted by station, then year.
+  std::vector<std::pair<std::string, int>> unknown_closures;
 };
 
 /// Builds the problem for `request.mandate` from the store: window from the mandate start (or the

@@ -118,6 +118,10 @@ void add_plan_commands(CLI::App& app, Context& ctx) {
         j["explanation"] = {{"summary", out.explanation->summary},
                             {"conflicts", out.explanation->conflicts},
                             {"relaxations", out.explanation->relaxations}};
+      nlohmann::json unknown = nlohmann::json::array();
+      for (const auto& [station, year] : out.unknown_closures)
+        unknown.push_back({{"station", station}, {"year", year}});
+      j["unknown_closures"] = unknown;
       if (found && a->apply) j["check"] = findings;
       print_json(j);
     } else {
@@ -133,6 +137,13 @@ void add_plan_commands(CLI::App& app, Context& ctx) {
       for (std::size_t i = 0; i < out.result.plans.size(); ++i)
         text += to_text(out.result.plans[i], static_cast<int>(i) + 1);
       if (out.explanation) text += explanation_text(*out.explanation);
+      if (!out.unknown_closures.empty()) {
+        std::vector<std::string> where;
+        for (const auto& [station, year] : out.unknown_closures) where.push_back(fmt::format("{} {}", station, year));
+        text += fmt::format("Note: gge has no holidays for {}: sessions there were placed on Monday to "
+                            "Friday with their closures unknown (gge holidays import FILE adds them).\n",
+                            fmt::join(where, ", "));
+      }
       text += fmt::format("Searched {} nodes{}.\n", out.result.nodes,
                           out.result.optimal ? "" : " (budget exhausted: the plans shown may not be the best)");
       if (found && a->apply) text += fmt::format("Applied plan 1. gge check says:\n{}", to_text(findings));
