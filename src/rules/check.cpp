@@ -2,6 +2,7 @@
 #include "gge/rules/check.hpp"
 
 #include "check_context.hpp"
+#include "gge/core/text.hpp"
 
 #include <fmt/format.h>
 
@@ -88,9 +89,8 @@ std::string to_text(const std::vector<Finding>& findings) {
     out += '\n';
   }
   const std::size_t warnings = findings.size() - errors;
-  out += fmt::format("{} finding{}: {} error{}, {} warning{}.\n", findings.size(),
-                     findings.size() == 1 ? "" : "s", errors, errors == 1 ? "" : "s", warnings,
-                     warnings == 1 ? "" : "s");
+  out += fmt::format("{}: {}, {}.\n", counted(findings.size(), "finding"), counted(errors, "error"),
+                     counted(warnings, "warning"));
   return out;
 }
 

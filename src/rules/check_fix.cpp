@@ -1,5 +1,6 @@
 // Fix suggestions: the nearest whole-day shift of a session that passes every other check.
 #include "check_context.hpp"
+#include "gge/core/text.hpp"
 
 #include <fmt/format.h>
 
@@ -103,8 +104,8 @@ std::string fix_for(Context& c, int si) {
     for (int shift : {n, -n})  // ties go to the later date
       if (passes(c, mv, shift)) {
         const date::days d{shift};
-        return fmt::format("move {} to {} ({} day{} {})", c.ref(si),
-                           to_un_range(s.first + d, s.last + d), n, n == 1 ? "" : "s",
+        return fmt::format("move {} to {} ({} {})", c.ref(si),
+                           to_un_range(s.first + d, s.last + d), counted(n, "day"),
                            shift > 0 ? "later" : "earlier");
       }
   return fmt::format("no shift of {} within {} days passes every check; change its length or "

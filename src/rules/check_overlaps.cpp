@@ -1,6 +1,7 @@
 // Overlap rules: sessions of one body, rooms booked twice, experts in two places at once.
 // Sweep lines over sorted starts with an active set; never a comparison of every pair.
 #include "check_context.hpp"
+#include "gge/core/text.hpp"
 
 #include <fmt/format.h>
 
@@ -189,9 +190,8 @@ void sweep_rooms(Context& c) {
     auto& f = overlap_finding(c, "room-double-booked", e.a, e.b, first, last);
     const auto& room_name = c.rooms[static_cast<std::size_t>(e.room)];
     f.subjects.push_back("room " + room_name);
-    f.reason = fmt::format("room {} is booked by {} at the same time ({} overlapping booking{}, "
-                           "{}){}",
-                           room_name, status_pair(c, e.a, e.b), j - i, j - i == 1 ? "" : "s",
+    f.reason = fmt::format("room {} is booked by {} at the same time ({}, {}){}",
+                           room_name, status_pair(c, e.a, e.b), counted(j - i, "overlapping booking"),
                            to_un_range(first, last), tentative_note(c, e.a, e.b));
     i = j;
   }

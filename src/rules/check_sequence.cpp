@@ -1,6 +1,7 @@
 // Sequence rules: a body's sessions in number order and far enough apart; experts with a working
 // day to travel between stations.
 #include "check_context.hpp"
+#include "gge/core/text.hpp"
 
 #include <fmt/format.h>
 
@@ -33,8 +34,8 @@ void check_body_order(Context& c, int body) {
       f.last = next.first;
       f.subjects = {c.ref(n), c.ref(p)};
       f.rule = fmt::format("{} sessions at least {} days apart (body min_gap_days)", c.bodies[static_cast<std::size_t>(body)], min_gap);
-      f.reason = fmt::format("{} starts {} day{} after {} ends ({} to {})", c.ref(n), gap,
-                             gap == 1 ? "" : "s", c.ref(p), to_un_long(prev.last), to_un_long(next.first));
+      f.reason = fmt::format("{} starts {} after {} ends ({} to {})", c.ref(n), counted(gap, "day"),
+                             c.ref(p), to_un_long(prev.last), to_un_long(next.first));
     }
   }
 }

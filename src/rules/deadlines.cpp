@@ -2,6 +2,7 @@
 #include "gge/rules/deadlines.hpp"
 
 #include "gge/core/error.hpp"
+#include "gge/core/text.hpp"
 
 #include <fmt/format.h>
 
@@ -23,10 +24,6 @@ int pick(const std::optional<int>& override_value, const DeadlineDefault& d, std
   }
   how = fmt::format("default, {}", d.source);
   return d.value;
-}
-
-std::string plural(int n, std::string_view unit) {
-  return fmt::format("{} {}{}", n, unit, n == 1 ? "" : "s");
 }
 
 }  // namespace
@@ -60,12 +57,12 @@ std::vector<DeadlineStep> derive_deadlines(const Mandate& m, const GaCalendar& g
       pick(m.submission_weeks, k_default_submission_weeks, "mandate.submission_weeks", how);
   const Date submission = consideration - date::weeks{sub_weeks};
   steps.push_back({"submission", submission,
-                   fmt::format("= {} − {} [{}]", basis, plural(sub_weeks, "week"), how)});
+                   fmt::format("= {} − {} [{}]", basis, counted(sub_weeks, "week"), how)});
 
   const int dist_weeks =
       pick(m.distribution_weeks, k_default_distribution_weeks, "mandate.distribution_weeks", how);
   steps.push_back({"distribution", consideration - date::weeks{dist_weeks},
-                   fmt::format("= {} − {} [{}]", basis, plural(dist_weeks, "week"), how)});
+                   fmt::format("= {} − {} [{}]", basis, counted(dist_weeks, "week"), how)});
 
   const int adopt = pick(m.adoption_working_days, k_default_adoption_working_days,
                          "mandate.adoption_working_days", how);

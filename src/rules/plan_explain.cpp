@@ -3,6 +3,7 @@
 // infeasible), and the single relaxations that make the problem feasible, each found by solving
 // the relaxed problem.
 #include "plan_compiled.hpp"
+#include "gge/core/text.hpp"
 
 #include <fmt/format.h>
 
@@ -179,7 +180,7 @@ PlanExplanation explain_infeasible(const PlanProblem& problem) {
   }
   const int n = static_cast<int>(m.sessions.size());
   e.conflicts.insert(e.conflicts.begin(),
-                     fmt::format("{} session{} of {} working days", n, n == 1 ? "" : "s",
+                     fmt::format("{} of {} working days", counted(n, "session"),
                                  m.sessions.empty() ? 0 : m.sessions.front().length));
 
   // Single relaxations, each re-solved.

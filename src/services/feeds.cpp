@@ -2,6 +2,7 @@
 
 #include "gge/core/error.hpp"
 #include "gge/core/html.hpp"
+#include "gge/core/text.hpp"
 #include "gge/services/output_file.hpp"
 
 #include <fmt/format.h>
@@ -50,9 +51,9 @@ std::string feeds_index(const std::vector<FeedFile>& feeds, std::string_view bas
     for (const auto& f : feeds) {
       if (f.kind != kind) continue;
       html += fmt::format(
-          "<li>{} ({} event{}): <a href=\"https://{}/{}\">https</a> | "
+          "<li>{} ({}): <a href=\"https://{}/{}\">https</a> | "
           "<a href=\"webcal://{}/{}\">webcal</a></li>\n",
-          html_escape(f.title), f.events, f.events == 1 ? "" : "s", html_escape(host_path), f.file,
+          html_escape(f.title), counted(f.events, "event"), html_escape(host_path), f.file,
           html_escape(host_path), f.file);
     }
     html += "</ul>\n";

@@ -2,6 +2,7 @@
 #include "cli/commands/commands.hpp"
 #include "cli/json.hpp"
 #include "cli/output.hpp"
+#include "gge/core/text.hpp"
 #include "gge/services/output_file.hpp"
 #include "gge/services/scenario.hpp"
 
@@ -42,10 +43,12 @@ void add_load(CLI::App& app, Context& ctx) {
                   {"holidays", n.holidays}, {"total", n.total()}});
       return;
     }
-    std::puts(fmt::format("loaded {}: {} stations, {} rooms, {} bodies, {} experts, {} resolutions, "
-                          "{} mandates, {} sessions, {} meetings, {} holidays ({} rows)",
-                          *file, n.stations, n.rooms, n.bodies, n.experts, n.resolutions,
-                          n.mandates, n.sessions, n.meetings, n.holidays, n.total())
+    std::puts(fmt::format("loaded {}: {}, {}, {}, {}, {}, {}, {}, {}, {} ({})", *file,
+                          counted(n.stations, "station"), counted(n.rooms, "room"),
+                          counted(n.bodies, "body", "bodies"), counted(n.experts, "expert"),
+                          counted(n.resolutions, "resolution"), counted(n.mandates, "mandate"),
+                          counted(n.sessions, "session"), counted(n.meetings, "meeting"),
+                          counted(n.holidays, "holiday"), counted(n.total(), "row"))
                   .c_str());
   });
 }

@@ -2,6 +2,7 @@
 #include "cli/commands/commands.hpp"
 #include "cli/json.hpp"
 #include "cli/output.hpp"
+#include "gge/core/text.hpp"
 #include "gge/services/sessions.hpp"
 #include "gge/services/transaction.hpp"
 
@@ -28,7 +29,7 @@ std::string day_span(const Session& s) {
     return k_names[weekday_of(d).c_encoding()];
   };
   const auto days = (s.last - s.first).count() + 1;
-  return fmt::format("{}–{}, {} day{}", name(s.first), name(s.last), days, days == 1 ? "" : "s");
+  return fmt::format("{}–{}, {}", name(s.first), name(s.last), counted(days, "day"));
 }
 
 void print_session(const Context& ctx, const Session& s) {

@@ -2,6 +2,7 @@
 #include "cli/commands/commands.hpp"
 #include "cli/json.hpp"
 #include "cli/output.hpp"
+#include "gge/core/text.hpp"
 #include "gge/services/output_file.hpp"
 #include "gge/services/timeline.hpp"
 
@@ -133,8 +134,8 @@ void add_timeline_commands(CLI::App& app, Context& ctx) {
       return;
     }
     write_file_atomically(a->output, text, "--output");
-    std::puts(fmt::format("wrote {}: {}, {} finding{}", a->output, data.title, data.findings.size(),
-                          data.findings.size() == 1 ? "" : "s").c_str());
+    std::puts(fmt::format("wrote {}: {}, {}", a->output, data.title,
+                          counted(data.findings.size(), "finding")).c_str());
   });
 
   auto b = std::make_shared<ScopeArgs>();
