@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 #include <functional>
 #include <set>
 
@@ -235,6 +236,89 @@ PlanExplanation explain_infeasible(const PlanProblem& problem) {
     PlanProblem q = problem;
     for (auto& s : q.mandates[0].sessions) s.length -= 1;
     if (feasible(q)) e.relaxations.push_back(fmt::format("sessions of {} working days", m.sessions.front().length - 1));
+  }
+  return e;
+}
+
+namespace {
+
+// `p` with only the mandates at `keep` (their shared-expert links to the others dropped).
+PlanProblem only(const PlanProblem& p, const std::vector<std::size_t>& keep) {
+  PlanProblem q = p;
+  q.mandates.clear();
+  std::set<std::string> keys;
+  for (const std::size_t i : keep) keys.insert(p.mandates[i].key);
+  for (const std::size_t i : keep) {
+    auto m = p.mandates[i];
+    std::erase_if(m.shares_experts_with, [&](const std::string& k) { return keys.count(k) == 0; });
+    q.mandates.push_back(std::move(m));
+  }
+  return q;
+}
+
+// Stations both mandates may use (any of their sessions), in problem order.
+std::vector<std::string> common_stations(const PlanProblem& p, const PlanMandate& a, const PlanMandate& b) {
+  const auto venues = [](const PlanMandate& m) {
+    std::set<std::string> v;
+    for (const auto& s : m.sessions) v.insert(s.stations.begin(), s.stations.end());
+    return v;
+  };
+  const auto va = venues(a), vb = venues(b);
+  std::vector<std::string> out;
+  for (const auto& st : p.stations)
+    if (va.count(st.code) && vb.count(st.code)) out.push_back(st.code);
+  return out;
+}
+
+}  // namespace
+
+PlanExplanation explain_joint_infeasible(const PlanProblem& problem) {
+  PlanExplanation e;
+  if (feasible(problem)) {
+    e.summary = "a plan exists";
+    return e;
+  }
+  // Deletion filter over the mandates: drop each in turn and leave it out while the rest still
+  // have no joint plan. What remains cannot be planned together, and any one of it can go.
+  std::vector<std::size_t> keep(problem.mandates.size());
+  for (std::size_t i = 0; i < keep.size(); ++i) keep[i] = i;
+  for (std::size_t i = 0; i < problem.mandates.size() && keep.size() > 2; ++i) {
+    std::vector<std::size_t> trial;
+    std::copy_if(keep.begin(), keep.end(), std::back_inserter(trial), [&](std::size_t k) { return k != i; });
+    if (!feasible(only(problem, trial))) keep = std::move(trial);
+  }
+  std::vector<std::string> keys;
+  for (const std::size_t i : keep) keys.push_back(problem.mandates[i].key);
+  e.summary = fmt::format("each mandate can be planned alone, but {} cannot be planned together",
+                          fmt::join(keys, ", "));
+  for (std::size_t x = 0; x < keep.size(); ++x) {
+    const auto& m = problem.mandates[keep[x]];
+    e.conflicts.push_back(fmt::format("{}: {} of {} working days between {} and {}", m.key,
+                                      counted(static_cast<long long>(m.sessions.size()), "session"),
+                                      m.sessions.empty() ? 0 : m.sessions.front().length,
+                                      to_iso(m.from), to_iso(m.latest_end)));
+  }
+  for (std::size_t x = 0; x < keep.size(); ++x)
+    for (std::size_t y = x + 1; y < keep.size(); ++y) {
+      const auto& a = problem.mandates[keep[x]];
+      const auto& b = problem.mandates[keep[y]];
+      const bool experts = std::find(a.shares_experts_with.begin(), a.shares_experts_with.end(), b.key) !=
+                           a.shares_experts_with.end();
+      if (experts)
+        e.conflicts.push_back(fmt::format("{} and {} share experts: their sessions may not overlap, "
+                                          "and need a working day between for travel", a.key, b.key));
+      const auto where = common_stations(problem, a, b);
+      if (!where.empty())
+        e.conflicts.push_back(fmt::format("{} and {} compete for the rooms at {}", a.key, b.key, fmt::join(where, ", ")));
+    }
+  // Single relaxations: leave one of them out (the others then have a plan).
+  for (const std::size_t i : keep) {
+    std::vector<std::size_t> rest;
+    for (std::size_t k = 0; k < problem.mandates.size(); ++k)
+      if (k != i) rest.push_back(k);
+    if (feasible(only(problem, rest)))
+      e.relaxations.push_back(fmt::format("plan without {} (then plan {} alone, around the others)",
+                                          problem.mandates[i].key, problem.mandates[i].key));
   }
   return e;
 }

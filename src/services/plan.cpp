@@ -216,12 +216,7 @@ PlanOutcome solve_request(const Store& store, const PlanRequest& request) {
       out.explanation->summary = fmt::format("mandate {}: {}", part.mandates.front().key, out.explanation->summary);
       return out;
     }
-  PlanExplanation e;
-  e.summary = fmt::format("each of {} can be planned alone, but not all together: they share experts or "
-                          "rooms and the days they can use do not leave room for all",
-                          fmt::join(keys, ", "));
-  e.relaxations.push_back("plan them one at a time (gge plan MANDATE --apply), or widen their windows or venues");
-  out.explanation = std::move(e);
+  out.explanation = explain_joint_infeasible(out.problem);
   return out;
 }
 

@@ -462,6 +462,40 @@ TEST_CASE("plan: joint planning keeps shared experts and single rooms apart", "[
   CHECK(r.plans[0].score.timing == 0 + 7 + 14);
 }
 
+TEST_CASE("plan: mandates that fit alone but not together are named, with who can give way", "[rules][plan]") {
+  // M0 and M1 share experts and both must meet in the week of 3 January at NY; M2 and M3 can
+  // go anywhere in a quarter, NY and GVA. Only M0 and M1 are the conflict.
+  PlanProblem p;
+  p.stations = {{"NY", {}, {}, {}, {}}, {"GVA", {}, {}, {}, {}}};
+  const auto mandate = [](const char* key, const char* last, std::vector<std::string> venues) {
+    PlanMandate m;
+    m.key = key;
+    m.from = day("2005-01-03");
+    m.latest_end = day(last);
+    m.sessions = {{1, 5, std::move(venues), {}, {}}};
+    return m;
+  };
+  p.mandates = {mandate("M0", "2005-01-07", {"NY"}), mandate("M2", "2005-03-25", {"NY", "GVA"}),
+                mandate("M1", "2005-01-07", {"NY"}), mandate("M3", "2005-03-25", {"GVA"})};
+  p.mandates[0].shares_experts_with = {"M1", "M2"};
+  p.mandates[2].shares_experts_with = {"M0"};
+  p.mandates[1].shares_experts_with = {"M0"};
+  REQUIRE(solve_plan(p).plans.empty());
+  const auto e = explain_joint_infeasible(p);
+  CHECK(e.summary == "each mandate can be planned alone, but M0, M1 cannot be planned together");
+  CHECK(e.conflicts == std::vector<std::string>{
+                           "M0: 1 session of 5 working days between 2005-01-03 and 2005-01-07",
+                           "M1: 1 session of 5 working days between 2005-01-03 and 2005-01-07",
+                           "M0 and M1 share experts: their sessions may not overlap, and need a working "
+                           "day between for travel",
+                           "M0 and M1 compete for the rooms at NY"});
+  CHECK(e.relaxations == std::vector<std::string>{"plan without M0 (then plan M0 alone, around the others)",
+                                                  "plan without M1 (then plan M1 alone, around the others)"});
+  // Given a week more, M1 fits after M0: the problem has a plan, and says so.
+  p.mandates[2].latest_end = day("2005-01-14");
+  CHECK(explain_joint_infeasible(p).summary == "a plan exists");
+}
+
 TEST_CASE("plan: a malformed problem is an InputError", "[rules][plan]") {
   auto p = three_sessions("2005-01-10", "2005-06-24", 8);
   SECTION("unknown venue") { p.mandates[0].sessions[0].stations = {"XX"}; }

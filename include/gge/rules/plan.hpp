@@ -192,6 +192,13 @@ struct PlanExplanation {
 /// no maximum gap. For a feasible problem, the summary says so and the lists are empty.
 PlanExplanation explain_infeasible(const PlanProblem& problem);
 
+/// Explains a joint problem (several mandates) that has no plan although each mandate has one
+/// alone: `conflicts` names the smallest set of mandates that cannot be planned together (a
+/// deletion filter over the mandates, each step re-solved) and what ties them (shared experts,
+/// the rooms of the stations they may both use); `relaxations` the mandates whose removal lets
+/// the others be planned. For a feasible problem, the summary says so and the lists are empty.
+PlanExplanation explain_joint_infeasible(const PlanProblem& problem);
+
 /// "Plan 1  score 42 (spacing 12, timing 0, avoid 30, balance 0, published 0)" then one line
 /// per session: "  GGE#2  GVA Room XII  11 to 15 April 2005".
 std::string to_text(const Plan& plan, int rank);

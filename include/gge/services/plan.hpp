@@ -42,7 +42,7 @@ struct PlanOutcome {
   PlanProblem problem;
   PlanResult result;
   /// Set when `result.plans` is empty: for one mandate, why; for several, the first mandate that
-  /// cannot be planned alone, or a note that they can each be planned alone but not together.
+  /// cannot be planned alone, else explain_joint_infeasible (which of them cannot go together).
   std::optional<PlanExplanation> explanation;
   std::vector<int> numbers;                    ///< the session numbers placed (of `mandate`)
   /// Stations and years of the plans' sessions for which gge has no holidays (no rule covers
