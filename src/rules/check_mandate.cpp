@@ -1,5 +1,6 @@
 // Mandate rules: the window a mandate allows, and how many sessions and meeting days it entitles.
 #include "check_context.hpp"
+#include "gge/core/text.hpp"
 
 #include <fmt/format.h>
 
@@ -52,12 +53,12 @@ void check_entitlements(Context& c, std::size_t mi) {
       f.subjects.push_back(c.ref(list[k]));
     f.subjects.push_back("mandate " + m.key);
     f.last = c.sessions[static_cast<std::size_t>(list.back())].last;
-    f.rule = fmt::format("mandate {} entitles {} session(s)", m.key, m.sessions_entitled);
+    f.rule = fmt::format("mandate {} entitles {}", m.key, counted(m.sessions_entitled, "session"));
     f.reason = fmt::format("{} holds {} sessions under mandate {}, which entitles {}; {} is the "
                            "first beyond the entitlement",
                            m.body, list.size(), m.key, m.sessions_entitled, c.ref(first_excess));
-    f.fix = fmt::format("cancel or merge {} session(s), or record a larger entitlement",
-                        list.size() - static_cast<std::size_t>(m.sessions_entitled));
+    f.fix = fmt::format("cancel or merge {}, or record a larger entitlement",
+                        counted(static_cast<long long>(list.size()) - m.sessions_entitled, "session"));
   }
   if (m.days_entitled > 0) {
     int total = 0, crossing = -1, at_crossing = 0;
@@ -72,12 +73,12 @@ void check_entitlements(Context& c, std::size_t mi) {
       auto& f = c.add(crossing, "too-many-days", Severity::error, -1);
       f.subjects = {c.ref(crossing), "mandate " + m.key};
       f.last = c.sessions[static_cast<std::size_t>(list.back())].last;
-      f.rule = fmt::format("mandate {} entitles {} meeting day(s)", m.key, m.days_entitled);
+      f.rule = fmt::format("mandate {} entitles {}", m.key, counted(m.days_entitled, "meeting day"));
       f.reason = fmt::format("{} meets on {} days under mandate {}, which entitles {}; the total "
                              "passes the entitlement with {} ({} days)",
                              m.body, total, m.key, m.days_entitled, c.ref(crossing), at_crossing);
-      f.fix = fmt::format("drop {} meeting day(s), or record a larger entitlement",
-                          total - m.days_entitled);
+      f.fix = fmt::format("drop {}, or record a larger entitlement",
+                          counted(total - m.days_entitled, "meeting day"));
     }
   }
 }

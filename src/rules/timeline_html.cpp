@@ -233,6 +233,7 @@ std::string to_html(const TimelineData& d) {
   const bool marker_labels = sc.px_per_day >= k_timeline_marker_label_px_per_day;
   // Deadline labels are staggered over three lines: the chain's dates are often days apart.
   int stagger = 0;
+  std::map<double, double> label_end;  // per text line (y): where the last label drawn ends
   const auto marker = [&](const TimelineMarker& m, const std::string& cls) {
     const double mw = std::max(m.width, 1.5);
     w.put("<g class=\"marker {} {}\" data-kind=\"{}\" data-mandate=\"{}\" data-first=\"{}\" "
@@ -241,12 +242,24 @@ std::string to_html(const TimelineData& d) {
           cls, e(m.kind), e(m.kind), e(m.mandate), to_iso(m.first), to_iso(m.last), num(m.x),
           num(m.width), e(m.label), e(m.detail), num(m.x),
           num(m.y), num(m.kind == "high_level_week" ? mw : std::min(mw, 2.0)), num(m.height));
-    if (marker_labels || cls == "ga-opening")
-      w.put("<text x=\"{}\" y=\"{}\">{}</text>", num(m.x + 3),
-            num(cls == "deadline" ? m.y + 9 + 9.5 * (stagger++ % 3)
-                : m.kind == "high_level_week"  ? 20.0
-                                               : 9.0),
-            e(cls == "deadline" ? m.kind : m.label));
+    if (marker_labels || cls == "ga-opening") {
+      // Right of the marker; left of it (anchored at its end) when it would run off the page;
+      // left out when that would cover the label before it on the same line (the marker's
+      // tooltip still says it).
+      const std::string& text = cls == "deadline" ? m.kind : m.label;
+      const double y = cls == "deadline" ? m.y + 9 + 9.5 * (stagger++ % 3)
+                       : m.kind == "high_level_week" ? 20.0
+                                                     : 9.0;
+      const double tw = text_width(text);
+      const bool left = m.x + 3 + tw > sc.width() + k_right_margin;
+      const double from = left ? m.x - 3 - tw : m.x + 3;
+      auto& line_end = label_end[y];
+      if (from >= line_end) {
+        line_end = from + tw;
+        w.put("<text x=\"{}\" y=\"{}\"{}>{}</text>", num(left ? m.x - 3 : m.x + 3), num(y),
+              left ? " text-anchor=\"end\"" : "", e(text));
+      }
+    }
     w.put("</g>\n");
   };
   for (const auto& m : d.ga) marker(m, m.kind == "ga_opening" ? "ga-opening" : "high-level-week");

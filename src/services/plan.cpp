@@ -2,6 +2,7 @@
 #include "gge/services/plan.hpp"
 
 #include "gge/core/error.hpp"
+#include "gge/core/text.hpp"
 #include "gge/services/calendars.hpp"
 #include "gge/services/deadlines.hpp"
 
@@ -116,9 +117,10 @@ PlanProblem build_plan_problem(const Store& store, const PlanRequest& rq, std::v
   if (mandate->days_entitled > 0 &&
       fixed_days + rq.days * static_cast<int>(m.sessions.size()) > mandate->days_entitled)
     throw InputError({}, "--days", std::to_string(rq.days),
-                     fmt::format("{} session(s) of {} days and {} days held or confirmed exceed the {} meeting days "
+                     fmt::format("{} of {} days and {} days held or confirmed exceed the {} meeting days "
                                  "mandate {} entitles",
-                                 m.sessions.size(), rq.days, fixed_days, mandate->days_entitled, m.key));
+                                 counted(static_cast<long long>(m.sessions.size()), "session"), rq.days,
+                                 fixed_days, mandate->days_entitled, m.key));
 
   // Experts shared with other bodies: those bodies' active sessions are busy days.
   std::set<std::string> ours, sharing;

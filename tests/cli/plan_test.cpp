@@ -196,7 +196,7 @@ TEST_CASE("gge plan refuses bad input with one line, exit 2, nothing written", "
       Row{"plan 58/32-GGE --min-gap 8w --max-gap 4w --apply", "--max-gap '4w': is below --min-gap 8w"},
       Row{"plan 58/32-GGE --from 2005-02-30 --apply", "--from '2005-02-30': February 2005 has 28 days"},
       Row{"plan 58/32-GGE --days 6 --apply",
-          "--days '6': 2 session(s) of 6 days and 5 days held or confirmed exceed the 15 meeting days mandate "
+          "--days '6': 2 sessions of 6 days and 5 days held or confirmed exceed the 15 meeting days mandate "
           "58/32-GGE entitles"});
   Scratch s;
   load_example(s);
