@@ -256,13 +256,19 @@ std::vector<Blackout> Store::blackouts() const {
       });
 }
 
-std::vector<Change> Store::changes(std::size_t limit) const {
+std::vector<Change> Store::changes(std::size_t limit, const ChangeFilter& filter) const {
   return detail::storage_guard(m_impl->path, "cannot read the change log", [&] {
-    // The newest `limit` rows, shown oldest first.
+    // The newest `limit` selected rows, shown oldest first. A key is selected when it is the
+    // filter's key or continues it after " " or "#" (substr, not LIKE: keys may hold _ or %).
     auto q = m_impl->query(
         "SELECT id, at, table_name, action, key, ifnull(before, ''), ifnull(after, '') FROM "
-        "(SELECT * FROM change_log ORDER BY id DESC LIMIT ?1) ORDER BY id");
+        "(SELECT * FROM change_log WHERE (?2 = '' OR table_name = ?2) AND (?3 = '' OR key = ?3 "
+        "OR (substr(key, 1, length(?3)) = ?3 AND substr(key, length(?3) + 1, 1) IN (' ', '#'))) "
+        "AND (?4 = '' OR at >= ?4) ORDER BY id DESC LIMIT ?1) ORDER BY id");
     q->bind(1, limit == 0 ? std::int64_t{-1} : static_cast<std::int64_t>(limit));
+    q->bind(2, filter.table);
+    q->bind(3, filter.key);
+    q->bind(4, filter.since);
     std::vector<Change> out;
     while (q->executeStep())
       out.push_back(Change{q->getColumn(0).getInt64(), q->getColumn(1).getString(),

@@ -103,6 +103,34 @@ TEST_CASE("meeting clear empties a session so that it can be made shorter", "[cl
   CHECK(s.gge("meeting clear GGE-ICT-2004#1").out == "removed 6 meetings of GGE-ICT-2004#1\n");
 }
 
+TEST_CASE("session list filters by station, status and days, and log by key, showing what an update changed", "[cli]") {
+  Scratch s;
+  REQUIRE(s.gge("load " + quote(gge::test::example_scenario())).code == 0);
+  const auto numbers = [&](const std::string& args) {
+    std::vector<int> out;
+    for (const auto& x : nlohmann::json::parse(s.gge("--json session list " + args).out)) out.push_back(x["number"]);
+    return out;
+  };
+  CHECK(numbers("") == std::vector<int>{1, 2, 3});
+  CHECK(numbers("--station NY") == std::vector<int>{1, 3});
+  CHECK(numbers("--status planned --station NY") == std::vector<int>{3});
+  CHECK(numbers("--from 2005-01-01") == std::vector<int>{2, 3});
+  CHECK(numbers("--from 2004-07-16 --to 2005-04-11") == std::vector<int>{1, 2});  // inclusive both ends
+  CHECK(numbers("--to 2004-07-11").empty());
+  const auto bad = s.gge("session list --station XX");
+  CHECK(bad.code == 2);
+  CHECK(bad.err == "gge: --station 'XX': no such station\n");
+
+  REQUIRE(s.gge("session move GGE-ICT-2004#2 --first 2005-04-18").code == 0);
+  const auto log = s.gge("log --key GGE-ICT-2004#2 --table session");
+  REQUIRE(log.code == 0);
+  CHECK(log.out.find("first 2005-04-11 -> 2005-04-18; last 2005-04-15 -> 2005-04-22; revision 0 -> 1") !=
+        std::string::npos);
+  CHECK(log.out.find("GGE-ICT-2004#3") == std::string::npos);
+  CHECK(s.gge("log --table sessions").code == 2);
+  CHECK(s.gge("log --since 2005-02-30").code == 2);
+}
+
 TEST_CASE("--help teaches and exits 0", "[cli]") {
   Scratch s;
   const auto help = s.gge("--help");

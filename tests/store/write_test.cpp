@@ -65,6 +65,35 @@ TEST_CASE("inserts, updates and deletes are logged with before and after JSON", 
   CHECK(last[0].id < last[1].id);
 }
 
+TEST_CASE("the change log is read by table, by key and what it holds, and since a day", "[store]") {
+  auto store = test::sample_store();  // clock 2004-11-09T11:33:20Z
+  store.set_clock(Instant{std::chrono::seconds{1200000000}});  // 2008-01-10T21:20:00Z
+  {
+    Store::Transaction tx(store);
+    auto s = *store.session("GGE-ICT-2004", 2);
+    s.status = SessionStatus::confirmed;
+    store.update(s);
+    store.add(Body{"GGE-ICT-2004X", "Another", BodyKind::gge, 15, 0});  // shares the prefix
+    tx.commit();
+  }
+  const auto keys = [](const std::vector<Change>& cs) {
+    std::vector<std::string> out;
+    for (const auto& c : cs) out.push_back(c.table + " " + c.key);
+    return out;
+  };
+  CHECK(keys(store.changes(0, {"", "GGE-ICT-2004#2", ""})) ==
+        std::vector<std::string>{"session GGE-ICT-2004#2", "meeting GGE-ICT-2004#2 2005-03-07 10:00",
+                                 "session GGE-ICT-2004#2"});
+  const auto body = keys(store.changes(0, {"", "GGE-ICT-2004", ""}));
+  CHECK(std::count(body.begin(), body.end(), "body GGE-ICT-2004") == 1);
+  CHECK(std::count(body.begin(), body.end(), "body GGE-ICT-2004X") == 0);  // not under it
+  CHECK(std::count(body.begin(), body.end(), "session GGE-ICT-2004#1") == 1);
+  CHECK(keys(store.changes(0, {"session", "", "2008-01-10"})) == std::vector<std::string>{"session GGE-ICT-2004#2"});
+  CHECK(keys(store.changes(0, {"", "", "2008-01-11"})).empty());
+  CHECK(keys(store.changes(1, {"session", "", ""})) == std::vector<std::string>{"session GGE-ICT-2004#2"});
+  CHECK(store.changes(0, {"", "GGE-ICT", ""}).empty());  // a key continues only after " " or "#"
+}
+
 TEST_CASE("an update that changes nothing is not logged", "[store]") {
   auto store = test::sample_store();
   const auto before = store.changes().size();

@@ -15,4 +15,14 @@ struct Change {
   std::string after;       ///< JSON object of the new row ("" on delete)
 };
 
+/// Which changes to read; every empty field selects all.
+struct ChangeFilter {
+  std::string table;  ///< only this table ("session", "meeting", ...)
+  /// Only this key and the keys under it: "GGE-ICT-2004" selects the body, "GGE-ICT-2004#2"
+  /// and its meetings "GGE-ICT-2004#2 2005-03-07 10:00"; "58/32-ict" the mandate and its
+  /// deadlines "58/32-ict submission". A key continues a prefix after a space or "#".
+  std::string key;
+  std::string since;  ///< only changes at or after this UTC time or day ("2005-03-07", ISO 8601)
+};
+
 }  // namespace gge

@@ -121,8 +121,8 @@ public:
   /// "NY Independence Day 0" (station, name, from_year), ga_opening "GA 60", blackout
   /// "NY 2005-09-14 high-level week" ("*" for every station). before/after are JSON objects
   /// with the scenario-format field names (times "HH:MM"); an update that changes nothing is
-  /// not logged.
-  [[nodiscard]] std::vector<Change> changes(std::size_t limit = 0) const;
+  /// not logged. `filter` selects first, then `limit` keeps the newest of those.
+  [[nodiscard]] std::vector<Change> changes(std::size_t limit = 0, const ChangeFilter& filter = {}) const;
 
   [[nodiscard]] std::optional<DutyStation> station(const std::string& code) const;
   [[nodiscard]] std::optional<Body> body(const std::string& symbol) const;

@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <iterator>
 #include <memory>
 
 namespace gge::cli {
@@ -66,17 +68,49 @@ void add_dump(CLI::App& app, Context& ctx) {
   });
 }
 
+// What a change did, in a line: an update names the fields that changed ("first 2005-04-11 ->
+// 2005-04-12"); an insert or delete shows its row.
+std::string change_summary(const Change& c) {
+  const auto shorten = [](std::string s) { return s.size() > 60 ? s.substr(0, 57) + "..." : s; };
+  if (c.action != "update") return shorten(c.action == "delete" ? c.before : c.after);
+  const auto before = nlohmann::json::parse(c.before, nullptr, false);
+  const auto after = nlohmann::json::parse(c.after, nullptr, false);
+  if (!before.is_object() || !after.is_object()) return shorten(c.after);
+  const auto text = [](const nlohmann::json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); };
+  std::vector<std::string> parts;
+  for (const auto& [field, value] : after.items())
+    if (!before.contains(field) || before[field] != value)
+      parts.push_back(fmt::format("{} {} -> {}", field, before.contains(field) ? text(before[field]) : "-", text(value)));
+  return fmt::format("{}", fmt::join(parts, "; "));
+}
+
 void add_log(CLI::App& app, Context& ctx) {
-  auto limit = std::make_shared<std::size_t>(0);
-  auto* cmd = app.add_subcommand("log", "Show the change log: every insert, update and delete");
-  cmd->add_option("-n,--limit", *limit, "Only the newest N changes (default: all)");
-  cmd->callback([&ctx, limit] {
+  struct Args {
+    std::size_t limit = 0;
+    ChangeFilter filter;
+  };
+  auto a = std::make_shared<Args>();
+  auto* cmd = app.add_subcommand(
+      "log", "Show the change log: every insert, update and delete, oldest first (an update\n"
+             "shows the fields it changed). E.g. gge log --key GGE-ICT-2004#2 --since 2005-01-01");
+  cmd->add_option("-n,--limit", a->limit, "Only the newest N changes (default: all)");
+  cmd->add_option("--table", a->filter.table, "Only this table: session, meeting, body, mandate, ...");
+  cmd->add_option("--key", a->filter.key,
+                  "Only this key and what it holds: BODY (its sessions and meetings too), BODY#N "
+                  "(and its meetings), a mandate (and its deadlines), a station code");
+  cmd->add_option("--since", a->filter.since, "Only changes on or after this UTC day, YYYY-MM-DD");
+  cmd->callback([&ctx, a] {
+    if (!a->filter.since.empty()) a->filter.since = to_iso(parse_date(a->filter.since, "--since"));
+    static constexpr const char* k_tables[] = {"station", "room", "body", "expert", "membership",
+                                                "resolution", "mandate", "deadline", "session", "meeting",
+                                                "holiday", "holiday_rule", "ga_opening", "blackout"};
+    if (!a->filter.table.empty() && std::find(std::begin(k_tables), std::end(k_tables), a->filter.table) == std::end(k_tables))
+      throw InputError({}, "--table", a->filter.table, fmt::format("expected one of {}", fmt::join(k_tables, ", ")));
     const auto store = ctx.open_read();
-    print_list(ctx, store.changes(*limit), {"#", "at (UTC)", "action", "table", "key", "change"},
+    print_list(ctx, store.changes(a->limit, a->filter), {"#", "at (UTC)", "action", "table", "key", "change"},
                [](const Change& c) {
-                 const std::string& what = c.action == "delete" ? c.before : c.after;
-                 return std::vector<std::string>{std::to_string(c.id), c.at, c.action, c.table,
-                                                 c.key, what.size() > 60 ? what.substr(0, 57) + "..." : what};
+                 return std::vector<std::string>{std::to_string(c.id), c.at, c.action, c.table, c.key,
+                                                 change_summary(c)};
                },
                "changes");
   });

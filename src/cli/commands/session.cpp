@@ -65,12 +65,32 @@ void add_add(CLI::App& family, Context& ctx) {
 }
 
 void add_list(CLI::App& family, Context& ctx) {
-  auto body = std::make_shared<std::string>();
+  struct Args {
+    std::string body, station, status, from, to;
+  };
+  auto a = std::make_shared<Args>();
   auto* list = family.add_subcommand("list", "The schedule: sessions by body, with meeting counts");
-  list->add_option("--body", *body, "Only this body's sessions");
-  list->callback([&ctx, body] {
+  list->add_option("--body", a->body, "Only this body's sessions");
+  list->add_option("--station", a->station, "Only sessions at this duty station");
+  list->add_option("--status", a->status, "Only sessions with this status (planned, confirmed, held, ...)");
+  list->add_option("--from", a->from, "Only sessions that end on or after this day, YYYY-MM-DD");
+  list->add_option("--to", a->to, "Only sessions that start on or before this day, YYYY-MM-DD");
+  list->callback([&ctx, a] {
+    const std::optional<Date> from = a->from.empty() ? std::nullopt : std::optional{parse_date(a->from, "--from")};
+    const std::optional<Date> to = a->to.empty() ? std::nullopt : std::optional{parse_date(a->to, "--to")};
+    if (from && to && *to < *from)
+      throw InputError({}, "--to", a->to, fmt::format("is before --from {}", a->from));
+    const std::optional<SessionStatus> status =
+        a->status.empty() ? std::nullopt : std::optional{parse_status_arg(a->status, "--status")};
     const auto store = ctx.open_read();
-    const auto sessions = store.sessions(*body);
+    if (!a->body.empty() && !store.body(a->body)) throw InputError({}, "--body", a->body, "no such body");
+    if (!a->station.empty() && !store.station(a->station))
+      throw InputError({}, "--station", a->station, "no such station");
+    auto sessions = store.sessions(a->body);
+    std::erase_if(sessions, [&](const Session& s) {
+      return (!a->station.empty() && s.station != a->station) || (status && s.status != *status) ||
+             (from && s.last < *from) || (to && s.first > *to);
+    });
     if (ctx.json) {
       print_json(sessions);
       return;
@@ -80,8 +100,7 @@ void add_list(CLI::App& family, Context& ctx) {
       return;
     }
     std::map<std::pair<std::string, int>, int> meetings;
-    for (const auto& m : store.meetings(*body)) ++meetings[{m.body, m.session}];
-    std::string current;
+    for (const auto& m : store.meetings(a->body)) ++meetings[{m.body, m.session}];
     Table t({"session", "dates (inclusive)", "days", "station", "room", "status", "meetings"});
     for (const auto& s : sessions) {
       t.add({fmt::format("{}#{}", s.body, s.number), to_un_range(s.first, s.last), day_span(s),
