@@ -9,6 +9,7 @@
 #include <iterator>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace gge {
 namespace {
@@ -268,13 +269,45 @@ std::string to_html(const TimelineData& d) {
 
   for (const auto& g : d.groups)
     for (const auto& r : g.rows) {
-      // Free room right of each bar in its lane (to the next bar, or the plot's right edge).
-      std::map<const TimelineBar*, double> room_right;
-      for (const auto& b : r.bars) {
-        double next = sc.width() + k_right_margin;
-        for (const auto& o : r.bars)
-          if (o.lane == b.lane && o.x > b.x) next = std::min(next, o.x);
-        room_right[&b] = next - (b.x + b.width);
+      // Right of each bar: its finding badges, then its label when it does not fit inside.
+      // Laid out lane by lane from left to right with a cursor, so that nothing drawn right of
+      // one bar covers what is drawn right of the bar before it: a badge group starts after
+      // the bar and after the previous group. Badges that do not fit before the next bar
+      // become one "N+" badge.
+      struct Right {
+        double left = 0;         // x of the first badge's left edge
+        double badges = 0;       // their width
+        bool one_badge = false;  // one "N+" badge for all
+        std::string outside;     // the label drawn after the badges ("" = none)
+      };
+      std::map<const TimelineBar*, Right> right;
+      {
+        std::vector<const TimelineBar*> order;
+        for (const auto& b : r.bars) order.push_back(&b);
+        std::sort(order.begin(), order.end(), [](const TimelineBar* a, const TimelineBar* b) {
+          return std::tie(a->lane, a->x) < std::tie(b->lane, b->x);
+        });
+        double cursor = -1e9;
+        for (std::size_t i = 0; i < order.size(); ++i) {
+          const auto& b = *order[i];
+          if (i > 0 && order[i - 1]->lane != b.lane) cursor = -1e9;
+          const double next = i + 1 < order.size() && order[i + 1]->lane == b.lane ? order[i + 1]->x
+                                                                                  : sc.width() + k_right_margin;
+          Right& rt = right[&b];
+          rt.left = std::max(b.x + b.width + 1, cursor + 2);
+          for (int n : b.findings) rt.badges += 2 * badge_r(n) + 1;
+          rt.one_badge = b.findings.size() > 1 && rt.left + rt.badges + 4 > next;
+          if (rt.one_badge) rt.badges = 2 * (badge_r(b.findings.front()) + 2) + 1;
+          if (text_width(b.label) + 6 > b.width) {  // the label is not inside the bar
+            const double room = next - (rt.left + rt.badges) - 5;
+            const std::string id = fmt::format("#{}", b.number);
+            const bool short_inside = text_width(id) + 4 <= b.width;
+            rt.outside = text_width(b.label) <= room                    ? b.label
+                         : !short_inside && text_width(id) <= room ? id
+                                                                   : std::string{};
+          }
+          cursor = rt.left + rt.badges + (rt.outside.empty() ? 0 : 3 + text_width(rt.outside));
+        }
       }
       for (const auto& b : r.bars) {
         const double h = k_timeline_lane_height - 4;
@@ -308,25 +341,13 @@ std::string to_html(const TimelineData& d) {
                                       : std::string{};
         if (!label.empty())
           w.put("<text x=\"{}\" y=\"{}\">{}</text>", num(b.x + 3), num(b.y + h - 5), e(label));
-        double bx = b.x + b.width + 8;
-        double badges = 0;
-        for (int n : b.findings) badges += 2 * badge_r(n) + 1;
-        const bool one_badge = b.findings.size() > 1 && badges + 4 > room_right[&b];
-        if (one_badge) badges = 2 * (badge_r(b.findings.front()) + 2) + 1;
-        // A label that does not fit inside goes right of the bar and its badges, if there is room.
-        if (label != b.label) {
-          const double room = room_right[&b] - badges - 6;
-          const std::string id = fmt::format("#{}", b.number);
-          const std::string outside = text_width(b.label) <= room ? b.label
-                                      : label.empty() && text_width(id) <= room ? id
-                                                                                : std::string{};
-          if (!outside.empty())
-            w.put("<text class=\"outside\" x=\"{}\" y=\"{}\">{}</text>",
-                  num(b.x + b.width + badges + 4), num(b.y + h - 5), e(outside));
-        }
-        if (one_badge) {
-          // No room for one badge each before the next bar: one badge "N+" for all of them
-          // (the first number, the worst severity; the title lists every reason).
+        const Right& rt = right.at(&b);
+        if (!rt.outside.empty())
+          w.put("<text class=\"outside\" x=\"{}\" y=\"{}\">{}</text>", num(rt.left + rt.badges + 3),
+                num(b.y + h - 5), e(rt.outside));
+        if (rt.one_badge) {
+          // One badge "N+" for all of them (the first number, the worst severity; the title
+          // lists every reason).
           std::string reasons;
           bool error = false;
           for (int n : b.findings) {
@@ -340,16 +361,17 @@ std::string to_html(const TimelineData& d) {
                 "<circle cx=\"{}\" cy=\"{}\" r=\"{}\"/><text x=\"{}\" y=\"{}\" "
                 "text-anchor=\"middle\">{}+</text></g>",
                 error ? "error" : "warning", join_numbers(b.findings), e(b.id), e(reasons),
-                num(bx + radius - 7), num(b.y + h / 2), num(radius), num(bx + radius - 7),
+                num(rt.left + radius), num(b.y + h / 2), num(radius), num(rt.left + radius),
                 num(b.y + h / 2 + 3), n);
         } else {
+          double bx = rt.left;  // left edge of the next badge
           for (int n : b.findings) {
             const auto& f = finding_of.at(n)->finding;
             w.put("<g class=\"badge {}\" data-finding=\"{}\" data-session=\"{}\"><title>{}</title>"
                   "<circle cx=\"{}\" cy=\"{}\" r=\"{}\"/><text x=\"{}\" y=\"{}\" "
                   "text-anchor=\"middle\">{}</text></g>",
-                  to_string(f.severity), n, e(b.id), e(f.reason), num(bx + badge_r(n) - 7),
-                  num(b.y + h / 2), num(badge_r(n)), num(bx + badge_r(n) - 7), num(b.y + h / 2 + 3), n);
+                  to_string(f.severity), n, e(b.id), e(f.reason), num(bx + badge_r(n)),
+                  num(b.y + h / 2), num(badge_r(n)), num(bx + badge_r(n)), num(b.y + h / 2 + 3), n);
             bx += 2 * badge_r(n) + 1;
           }
         }

@@ -84,6 +84,21 @@ json check_page(const Scratch& s, const std::string& name, const std::string& op
     if (right_edge.count(kind)) CHECK(t["x"].get<double>() >= right_edge[kind]);
     right_edge[kind] = t["x"].get<double>() + t["width"].get<double>();
   }
+  // Finding badges never cover one another, also those of neighbouring bars.
+  std::vector<json> circles;
+  for (const auto& b : dom["bars"])
+    for (const auto& c : b["badge_boxes"]) circles.push_back(c);
+  for (std::size_t i = 0; i < circles.size(); ++i)
+    for (std::size_t j = i + 1; j < circles.size(); ++j) {
+      const auto& a = circles[i];
+      const auto& c = circles[j];
+      const auto apart = [](const json& p, const json& q, const char* at, const char* size) {
+        return p[at].get<double>() + p[size].get<double>() <= q[at].get<double>() + 0.5;
+      };
+      INFO(a.dump() << " " << c.dump());
+      CHECK((apart(a, c, "x", "width") || apart(c, a, "x", "width") || apart(a, c, "y", "height") ||
+             apart(c, a, "y", "height")));
+    }
   CHECK(fs::file_size(std::string{GGE_TIMELINE_ARTIFACTS} + "/" + name + ".png") ==
         dom["png_bytes"].get<std::uintmax_t>());
 
