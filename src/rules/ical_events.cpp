@@ -205,7 +205,7 @@ void IcalWriter::write(const IcalMeeting& item) {
   }
   EventBuilder e(s, s.begun);
   try {
-    e.identity(m.uid, m.revision, item.last_modified, "meeting.uid");
+    e.identity(m.uid, item.removed ? m.revision + 1 : m.revision, item.last_modified, "meeting.uid");
     const auto day = date::local_days{m.date.time_since_epoch()};
     for (auto [name, t] : {std::pair{"DTSTART;TZID=", m.start}, std::pair{"DTEND;TZID=", m.end}}) {
       auto& line = e.start(name);
@@ -231,7 +231,7 @@ void IcalWriter::write(const IcalMeeting& item) {
     e.end_line();
     location(e, m.room.empty() ? ses.room : m.room, *item.station);
     if (item.body && !item.body->name.empty()) e.text("DESCRIPTION", item.body->name, "body.name");
-    e.start("STATUS:") += ical_status(ses.status);
+    e.start("STATUS:") += item.removed ? std::string_view{"CANCELLED"} : ical_status(ses.status);
     e.end_line();
     if (!ses.uid.empty()) e.text("RELATED-TO", ses.uid, "session.uid");
     e.raw("TRANSP:OPAQUE\r\n");

@@ -236,6 +236,22 @@ IcsExportResult export_ics(const Store& store, const IcsScope& scope, Instant dt
       });
   } catch (const AllZonesSeen&) {
   }
+  // Meetings deleted from the scope's sessions (read before the calendar begins: their zones
+  // and days count too).
+  std::vector<std::pair<RemovedMeeting, std::size_t>> removed;  // with its session's index
+  const auto removed_of = [&](const std::string& body) {
+    for (auto& r : store.removed_meetings(body)) {
+      const auto it = session_index.find(std::pair{r.meeting.body, r.meeting.session});
+      if (it == session_index.end() || !day_in(r.meeting.date, scope)) continue;
+      zones.insert(session_station[it->second]->zone);
+      removed.emplace_back(std::move(r), it->second);
+    }
+  };
+  if (!sessions.empty()) {
+    if (sel.all_bodies) removed_of({});
+    else
+      for (const auto& b : sel.bodies) removed_of(b);
+  }
   std::vector<std::optional<Instant>> session_modified;
   for (const auto& s : sessions) session_modified.push_back(last_modified(store.last_modified(s.uid).value_or("")));
   std::optional<Date> first, last;
@@ -258,6 +274,7 @@ IcsExportResult export_ics(const Store& store, const IcsScope& scope, Instant dt
     return std::tie(x.first, x.body, x.number) < std::tie(y.first, y.body, y.number);
   });
   for (const auto& d : deadlines) widen(d.date, d.date);
+  for (const auto& [r, i] : removed) widen(r.meeting.date, r.meeting.date);
 
   IcalOptions options;
   options.name = sel.name;
@@ -278,6 +295,14 @@ IcsExportResult export_ics(const Store& store, const IcsScope& scope, Instant dt
                                find(bodies, s.body), last_modified(modified)});
       ++result.meetings;
     });
+  // Meetings deleted from sessions in scope: cancelled, so that calendars which have them drop
+  // them (a feed that merely left them out would not reach an imported copy).
+  for (const auto& [r, i] : removed) {
+    const Session& s = sessions[i];
+    writer.write(IcalMeeting{&r.meeting, &s, session_station[i], find(bodies, s.body),
+                             last_modified(r.removed_at), true});
+  }
+  result.removed_meetings = removed.size();
   for (const auto& d : deadlines) writer.write(IcalDeadline{&d, find(mandates, d.mandate), std::nullopt});
   result.deadlines = deadlines.size();
   writer.finish();

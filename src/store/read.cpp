@@ -1,5 +1,6 @@
 // Reading model values back from the database, in the orders store.hpp promises.
 #include "store/impl.hpp"
+#include "gge/core/parse.hpp"
 
 namespace gge {
 namespace {
@@ -275,6 +276,42 @@ std::vector<Change> Store::changes(std::size_t limit, const ChangeFilter& filter
                            q->getColumn(2).getString(), q->getColumn(3).getString(),
                            q->getColumn(4).getString(), q->getColumn(5).getString(),
                            q->getColumn(6).getString()});
+    return out;
+  });
+}
+
+std::vector<RemovedMeeting> Store::removed_meetings(const std::string& body) const {
+  return detail::storage_guard(m_impl->path, "cannot read the change log", [&] {
+    // The newest delete of each meeting UID that no row holds now; times are "HH:MM" in the log.
+    auto q = m_impl->query(
+        "WITH last AS (SELECT max(id) AS id FROM change_log WHERE action = 'delete' AND "
+        "table_name = 'meeting' AND uid IS NOT NULL GROUP BY uid) "
+        "SELECT json_extract(c.before, '$.body'), json_extract(c.before, '$.session'), "
+        "json_extract(c.before, '$.date'), json_extract(c.before, '$.start'), "
+        "json_extract(c.before, '$.end'), json_extract(c.before, '$.room'), "
+        "json_extract(c.before, '$.kind'), json_extract(c.before, '$.number'), c.uid, "
+        "json_extract(c.before, '$.revision'), c.at FROM last JOIN change_log c ON c.id = last.id "
+        "WHERE NOT EXISTS (SELECT 1 FROM meeting m WHERE m.uid = c.uid) AND "
+        "NOT EXISTS (SELECT 1 FROM session s WHERE s.uid = c.uid) AND "
+        "(?1 = '' OR json_extract(c.before, '$.body') = ?1) ORDER BY 1, 2, 3, 4");
+    q->bind(1, body);
+    std::vector<RemovedMeeting> out;
+    while (q->executeStep()) {
+      RemovedMeeting r;
+      Meeting& m = r.meeting;
+      m.body = q->getColumn(0).getString();
+      m.session = q->getColumn(1).getInt();
+      m.date = detail::date_from_db(q->getColumn(2).getString());
+      m.start = parse_hhmm(q->getColumn(3).getString(), "change_log.before.start");
+      m.end = parse_hhmm(q->getColumn(4).getString(), "change_log.before.end");
+      m.room = detail::text(q->getColumn(5));
+      m.kind = q->getColumn(6).getString();
+      m.number = q->getColumn(7).getInt();
+      m.uid = q->getColumn(8).getString();
+      m.revision = q->getColumn(9).getInt();
+      r.removed_at = q->getColumn(10).getString();
+      out.push_back(std::move(r));
+    }
     return out;
   });
 }

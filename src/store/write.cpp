@@ -98,8 +98,13 @@ void check_meeting_place(Store::Impl& impl, const Meeting& m) {
   require_room(impl, span->station, m.room, "meeting.room");
 }
 
+// A UID is taken while a row holds it, and for ever once a row that held it was deleted (an
+// export announces that row as cancelled under it).
 bool uid_taken(Store::Impl& impl, const std::string& uid) {
-  return exists(impl, "SELECT 1 FROM session WHERE uid = ?1 UNION ALL SELECT 1 FROM meeting WHERE uid = ?1", uid);
+  return exists(impl,
+                "SELECT 1 FROM session WHERE uid = ?1 UNION ALL SELECT 1 FROM meeting WHERE uid = ?1 "
+                "UNION ALL SELECT 1 FROM change_log WHERE action = 'delete' AND uid = ?1 AND uid IS NOT NULL",
+                uid);
 }
 
 // The first free UID for the row (see make_uid: a later salt when a moved row's old key is
@@ -507,13 +512,17 @@ void bulk_sessions_and_meetings(Store::Impl& impl, const Scenario& s) {
       }
     }
     // What no constraint says: a meeting lies within its session's days, in a room of its
-    // session's station.
+    // session's station; and no new row takes the UID of a deleted one (see uid_taken).
     SQLite::Statement misplaced(impl.db,
         "SELECT EXISTS (SELECT 1 FROM main.meeting m "
         "JOIN main.session s ON s.body = m.body AND s.number = m.session "
         "WHERE m.id > ?1 AND (m.date < s.first OR m.date > s.last OR (m.room IS NOT NULL AND "
-        "NOT EXISTS (SELECT 1 FROM main.room r WHERE r.station = s.station AND r.name = m.room))))");
+        "NOT EXISTS (SELECT 1 FROM main.room r WHERE r.station = s.station AND r.name = m.room)))) "
+        "OR EXISTS (SELECT 1 FROM main.change_log c WHERE c.action = 'delete' AND c.uid IS NOT NULL "
+        "AND (c.uid IN (SELECT uid FROM main.meeting WHERE id > ?1) OR "
+        "c.uid IN (SELECT uid FROM main.session WHERE id > ?2)))");
     misplaced.bind(1, meetings_before);
+    misplaced.bind(2, sessions_before);
     if (misplaced.executeStep() && misplaced.getColumn(0).getInt() != 0) throw RedoRowByRow{};
     log_since("session", sessions_before);
     log_since("meeting", meetings_before);

@@ -374,6 +374,40 @@ TEST_CASE("a cancelled session stays in the feed with STATUS:CANCELLED and a hig
   CHECK(a.props.at("UID") == b.props.at("UID"));
 }
 
+TEST_CASE("a deleted meeting stays in the feed as cancelled, and its slot's next meeting gets a new UID",
+          "[cli][export]") {
+  Scratch s;
+  load_with_holidays(s, example_scenario());
+  const auto before = events_of(s.gge("export ics --body GGE-ICT-2004").out);
+  std::set<std::string> removed;
+  for (const auto& m : meeting_list(s))
+    if (m.at("session") == 1) removed.insert(m.at("uid").get<std::string>());
+  REQUIRE(removed.size() == 10);
+  REQUIRE(s.gge("meeting clear GGE-ICT-2004#1").code == 0);
+  const auto r = s.gge("export ics --body GGE-ICT-2004");
+  REQUIRE(r.code == 0);
+  const auto after = events_of(r.out);
+  CHECK(after.size() == before.size());  // the same events, ten of them now cancelled
+  for (const auto& uid : removed) {
+    INFO(uid);
+    const auto& b = before.at(uid);
+    const auto& a = after.at(uid);
+    CHECK(a.props.at("STATUS") == "CANCELLED");
+    CHECK(std::stoi(a.props.at("SEQUENCE")) == std::stoi(b.props.at("SEQUENCE")) + 1);
+    CHECK(a.props.at("DTSTART") == b.props.at("DTSTART"));
+  }
+  // The standard meetings again, in the same slots: new UIDs, so no calendar mistakes one of
+  // them for the cancelled event it replaces.
+  REQUIRE(s.gge("meeting generate GGE-ICT-2004#1").code == 0);
+  for (const auto& m : meeting_list(s)) CHECK(removed.count(m.at("uid").get<std::string>()) == 0);
+  const auto again = events_of(s.gge("export ics --body GGE-ICT-2004").out);
+  CHECK(again.size() == before.size() + 10);
+  // The three clients read it, cancelled events included.
+  const auto file = s.dir() / "removed.ics";
+  REQUIRE(s.gge("export ics -o " + quote(file.string())).code == 0);
+  for (const auto& rows : parse_with_clients(file)) CHECK(rows.size() == uids_of(bytes_of(file)).size());
+}
+
 TEST_CASE("gge feeds writes one feed per body, station and expert and an index of links",
           "[cli][export][clients]") {
   Scratch s;

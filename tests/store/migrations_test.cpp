@@ -58,6 +58,8 @@ constexpr DataAt k_data_at[] = {
     {2, k_rows_since_2},
     // 3: the insert triggers of sessions and meetings lose their WHEN (no new columns).
     {3, k_rows_since_2},
+    // 4: an index of the UIDs of deleted rows (no new columns).
+    {4, k_rows_since_2},
 };
 
 // Creates a database exactly as a build whose newest migration was `version` left it.

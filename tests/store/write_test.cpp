@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 using namespace gge;
 using gge::test::d;
 using gge::test::hm;
@@ -92,6 +94,37 @@ TEST_CASE("the change log is read by table, by key and what it holds, and since 
   CHECK(keys(store.changes(0, {"", "", "2008-01-11"})).empty());
   CHECK(keys(store.changes(1, {"session", "", ""})) == std::vector<std::string>{"session GGE-ICT-2004#2"});
   CHECK(store.changes(0, {"", "GGE-ICT", ""}).empty());  // a key continues only after " " or "#"
+}
+
+TEST_CASE("removed_meetings: deleted meetings as they were, and their UIDs never given again", "[store]") {
+  auto store = test::sample_store();  // GGE-ICT-2004#1 has two meetings on 2004-07-12
+  const auto old = store.meetings("GGE-ICT-2004", 1);
+  REQUIRE(old.size() == 2);
+  CHECK(store.removed_meetings().empty());
+  store.set_clock(Instant{std::chrono::seconds{1200000000}});  // 2008-01-10T21:20:00Z
+  CHECK(store.remove_meetings("GGE-ICT-2004", 1) == 2);
+  const auto removed = store.removed_meetings();
+  REQUIRE(removed.size() == 2);
+  for (const auto& r : removed) {
+    const auto it = std::find_if(old.begin(), old.end(), [&](const Meeting& m) { return m.uid == r.meeting.uid; });
+    REQUIRE(it != old.end());
+    CHECK(r.meeting == *it);  // every value, room and times included
+    CHECK(r.removed_at == "2008-01-10T21:20:00Z");
+  }
+  CHECK(store.removed_meetings("OEWG-ICT").empty());
+  CHECK(store.removed_meetings("GGE-ICT-2004").size() == 2);
+  // The same slot again: a new UID, and the old one stays listed as removed.
+  store.add(Meeting{"GGE-ICT-2004", 1, d("2004-07-12"), hm(10), hm(13), "", "plenary", 1, "", 0});
+  const auto again = store.meetings("GGE-ICT-2004", 1);
+  REQUIRE(again.size() == 1);
+  CHECK(std::none_of(old.begin(), old.end(), [&](const Meeting& m) { return m.uid == again[0].uid; }));
+  CHECK(store.removed_meetings().size() == 2);
+  // A bulk load takes the same care (it redoes the set row by row, which salts the UID).
+  Scenario more;
+  more.meetings = {{"GGE-ICT-2004", 1, d("2004-07-12"), hm(15), hm(18), "", "plenary", 2, "", 0}};
+  store.add(more);
+  for (const auto& m : store.meetings("GGE-ICT-2004", 1))
+    CHECK(std::none_of(old.begin(), old.end(), [&](const Meeting& o) { return o.uid == m.uid; }));
 }
 
 TEST_CASE("an update that changes nothing is not logged", "[store]") {

@@ -1,5 +1,7 @@
 #pragma once
 /// The change log: every insert, update and delete, as history (not part of a dump).
+#include "gge/model/sessions.hpp"
+
 #include <cstdint>
 #include <string>
 
@@ -13,6 +15,12 @@ struct Change {
   std::string key;         ///< the row's natural key, e.g. "GGE-ICT-2004#2"
   std::string before;      ///< JSON object of the old row ("" on insert)
   std::string after;       ///< JSON object of the new row ("" on delete)
+};
+
+/// A meeting deleted from the plan, as its last change-log entry left it.
+struct RemovedMeeting {
+  Meeting meeting;         ///< its values when it was deleted (uid and revision included)
+  std::string removed_at;  ///< UTC timestamp of the deletion, ISO 8601
 };
 
 /// Which changes to read; every empty field selects all.

@@ -61,6 +61,9 @@ struct IcalMeeting {
   const DutyStation* station = nullptr;  ///< required (`zone` gives TZID)
   const Body* body = nullptr;            ///< optional
   std::optional<Instant> last_modified;  ///< LAST-MODIFIED, UTC; nullopt = left out
+  /// Deleted from the plan: written STATUS:CANCELLED with SEQUENCE revision + 1 (the deletion is
+  /// its newest change), so that a calendar which has it drops it.
+  bool removed = false;
 };
 
 /// A deadline, written as a transparent all-day VEVENT with UID `deadline_uid(deadline)`.

@@ -43,12 +43,15 @@ struct IcsExportResult {
   std::size_t sessions = 0;
   std::size_t meetings = 0;
   std::size_t deadlines = 0;
-  [[nodiscard]] std::size_t events() const noexcept { return sessions + meetings + deadlines; }
+  std::size_t removed_meetings = 0;  ///< deleted meetings of the scope's sessions, as cancelled
+  [[nodiscard]] std::size_t events() const noexcept { return sessions + meetings + deadlines + removed_meetings; }
 };
 
 /// Streams the calendar of `scope` to `sink`, in chunks. Order: VTIMEZONEs (zones by name),
-/// sessions (by first day, body, number), meetings (by body, session, date, start), deadlines
-/// (by date, mandate, kind). Memory holds the scope's sessions and deadlines, never all meetings.
+/// sessions (by first day, body, number), meetings (by body, session, date, start), meetings
+/// deleted from those sessions (STATUS:CANCELLED, Store::removed_meetings), deadlines
+/// (by date, mandate, kind). Memory holds the scope's sessions, deadlines and deleted meetings,
+/// never all meetings.
 /// InputError (nothing handed to the sink): an unknown body/mandate/station/expert (field
 /// "--body", "--mandate", "--station" or "--expert"), `to` before `from`, a negative alarm.
 /// A scope that matches nothing is a valid empty calendar (result.events() == 0). InputError

@@ -123,6 +123,10 @@ public:
   /// with the scenario-format field names (times "HH:MM"); an update that changes nothing is
   /// not logged. `filter` selects first, then `limit` keeps the newest of those.
   [[nodiscard]] std::vector<Change> changes(std::size_t limit = 0, const ChangeFilter& filter = {}) const;
+  /// Meetings deleted from the plan whose UID no row holds now, each as its last deletion left
+  /// it; of `body` only, unless empty. Sorted by body, session, date, start. (Their UIDs are
+  /// never given to a new row: an export can announce them as cancelled.)
+  [[nodiscard]] std::vector<RemovedMeeting> removed_meetings(const std::string& body = {}) const;
 
   [[nodiscard]] std::optional<DutyStation> station(const std::string& code) const;
   [[nodiscard]] std::optional<Body> body(const std::string& symbol) const;

@@ -3,6 +3,7 @@
 // gge feeds DIR [--base-url URL]
 #include "cli/commands/commands.hpp"
 #include "cli/output.hpp"
+#include "gge/core/text.hpp"
 #include "gge/services/export_ics.hpp"
 #include "gge/services/feeds.hpp"
 
@@ -84,10 +85,15 @@ void add_export_ics(CLI::App& family, Context& ctx) {
       r = export_ics_to_file(store, scope, dtstamp, a->output, "--output");
       if (ctx.json)
         print_json({{"file", a->output}, {"name", r.name}, {"sessions", r.sessions},
-                    {"meetings", r.meetings}, {"deadlines", r.deadlines}});
+                    {"meetings", r.meetings}, {"removed_meetings", r.removed_meetings},
+                    {"deadlines", r.deadlines}});
       else
-        std::puts(fmt::format("wrote {}: {} sessions, {} meetings, {} deadlines ({})", a->output,
-                              r.sessions, r.meetings, r.deadlines, r.name).c_str());
+        std::puts(fmt::format("wrote {}: {}, {}{}, {} ({})", a->output, counted(r.sessions, "session"),
+                              counted(r.meetings, "meeting"),
+                              r.removed_meetings == 0 ? std::string{}
+                                                      : fmt::format(" (and {} as cancelled)",
+                                                                    counted(r.removed_meetings, "deleted meeting")),
+                              counted(r.deadlines, "deadline"), r.name).c_str());
     }
     if (r.events() == 0)
       std::fputs("gge: note: nothing matches this scope; the calendar has no events\n", stderr);
