@@ -118,10 +118,16 @@ std::vector<Meeting> generate_meetings(Store& store, const SessionRef& ref) {
   });
 }
 
-std::size_t clear_meetings(Store& store, const SessionRef& ref) {
+std::size_t remove_meetings(Store& store, const SessionRef& ref, std::optional<Date> date,
+                            std::optional<Minutes> start) {
   return in_transaction(store, [&](Store& st) {
     (void)require_session(st, ref, "SESSION");
-    return st.remove_meetings(ref.body, ref.number);
+    const std::size_t n = st.remove_meetings(ref.body, ref.number, date, start);
+    if (n == 0 && date)
+      throw InputError({}, start ? "--start" : "--date", start ? to_hhmm(*start) : to_iso(*date),
+                       start ? fmt::format("{} has no meeting on {} at {}", to_string(ref), to_iso(*date), to_hhmm(*start))
+                             : fmt::format("{} has no meeting on {}", to_string(ref), to_iso(*date)));
+    return n;
   });
 }
 

@@ -674,13 +674,19 @@ void Store::replace_holiday_rules(const std::string& station, const std::vector<
   for (const auto& r : rules) add(r);
 }
 
-std::size_t Store::remove_meetings(const std::string& body, int session) {
+std::size_t Store::remove_meetings(const std::string& body, int session, std::optional<Date> date,
+                                   std::optional<Minutes> start) {
   auto& impl = *m_impl;
   impl.require_writable();
   impl.sync_clock();
-  auto q = impl.query("DELETE FROM meeting WHERE body = ?1 AND session = ?2");
+  auto q = impl.query("DELETE FROM meeting WHERE body = ?1 AND session = ?2 AND (?3 IS NULL OR date = ?3) "
+                      "AND (?4 IS NULL OR start = ?4)");
   q->bind(1, body);
   q->bind(2, session);
+  if (date) bind_date(*q, 3, *date);
+  else q->bind(3);
+  if (start) q->bind(4, static_cast<int>(start->count()));
+  else q->bind(4);
   run(impl, q, "meeting", [] {});
   return static_cast<std::size_t>(impl.db.getChanges());
 }

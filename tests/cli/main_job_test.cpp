@@ -103,6 +103,25 @@ TEST_CASE("meeting clear empties a session so that it can be made shorter", "[cl
   CHECK(s.gge("meeting clear GGE-ICT-2004#1").out == "removed 6 meetings of GGE-ICT-2004#1\n");
 }
 
+TEST_CASE("meeting remove takes a day's meetings, or the one at --start, and names what is missing", "[cli]") {
+  Scratch s;
+  REQUIRE(s.gge("load " + quote(gge::test::example_scenario())).code == 0);  // #1: 12-16 July 2004, 10 meetings
+  CHECK(s.gge("meeting remove GGE-ICT-2004#1 --date 2004-07-16 --start 15:00").out ==
+        "removed 1 meeting of GGE-ICT-2004#1\n");
+  CHECK(s.gge("meeting remove GGE-ICT-2004#1 --date 2004-07-15").out == "removed 2 meetings of GGE-ICT-2004#1\n");
+  const auto left = nlohmann::json::parse(s.gge("--json meeting list GGE-ICT-2004#1").out);
+  CHECK(left.size() == 7);
+  for (const auto& m : left) {
+    CHECK(m["date"] != "2004-07-15");
+    CHECK(!(m["date"] == "2004-07-16" && m["start"] == "15:00"));
+  }
+  const auto missing = s.gge("meeting remove GGE-ICT-2004#1 --date 2004-07-16 --start 15:00");
+  CHECK(missing.code == 2);
+  CHECK(missing.err == "gge: --start '15:00': GGE-ICT-2004#1 has no meeting on 2004-07-16 at 15:00\n");
+  CHECK(s.gge("meeting remove GGE-ICT-2004#1 --date 2004-07-15").code == 2);
+  CHECK(nlohmann::json::parse(s.gge("--json meeting list GGE-ICT-2004#1").out).size() == 7);
+}
+
 TEST_CASE("session list filters by station, status and days, and log by key, showing what an update changed", "[cli]") {
   Scratch s;
   REQUIRE(s.gge("load " + quote(gge::test::example_scenario())).code == 0);

@@ -78,10 +78,10 @@ TEST_CASE("a move that leaves a meeting without a day writes nothing and says wh
     CHECK(e.field() == "session.last");
   }
   // Cleared first, the shorter session is accepted and generates its own meetings.
-  CHECK(clear_meetings(store, k_second) == 10);
+  CHECK(remove_meetings(store, k_second) == 10);
   (void)move_session(store, k_second, d("2005-03-14"), d("2005-03-16"));
   CHECK(generate_meetings(store, k_second).size() == 6);
-  CHECK_THROWS_AS(clear_meetings(store, {"GGE-ICT-2004", 9}), InputError);
+  CHECK_THROWS_AS(remove_meetings(store, {"GGE-ICT-2004", 9}), InputError);
 }
 
 TEST_CASE("a session moved to another station leaves its meetings' rooms behind", "[services]") {

@@ -39,8 +39,11 @@ Session set_session_status(Store& store, const SessionRef& ref, SessionStatus st
 /// date order. Returns the meetings it created.
 std::vector<Meeting> generate_meetings(Store& store, const SessionRef& ref);
 
-/// Removes every meeting of session `ref` (the session stays); returns how many. The change
-/// log keeps each removed meeting. InputError when the session does not exist.
-std::size_t clear_meetings(Store& store, const SessionRef& ref);
+/// Removes meetings of session `ref` (the session stays): all of them, or those on `date`, or
+/// the one on `date` starting at `start`; returns how many. The change log keeps each one, and
+/// exports show it as cancelled. InputError when the session does not exist, and (field
+/// "--date" / "--start") when a date or start is given but no meeting matches.
+std::size_t remove_meetings(Store& store, const SessionRef& ref, std::optional<Date> date = {},
+                            std::optional<Minutes> start = {});
 
 }  // namespace gge

@@ -176,8 +176,10 @@ public:
   void replace_deadlines(const std::string& mandate, const std::vector<Deadline>& deadlines);
   /// Replaces all holiday rules of `station` with `rules` (each must name `station`).
   void replace_holiday_rules(const std::string& station, const std::vector<HolidayRule>& rules);
-  /// Removes the meetings of session `body`#`session`; returns how many were removed.
-  std::size_t remove_meetings(const std::string& body, int session);
+  /// Removes the meetings of session `body`#`session` (only those on `date`, and only the one
+  /// starting at `start` (local minutes), when given); returns how many were removed.
+  std::size_t remove_meetings(const std::string& body, int session, std::optional<Date> date = {},
+                              std::optional<Minutes> start = {});
   /// Removes the station's holiday on `date`; false when there was none.
   bool remove_holiday(const std::string& station, Date date);
   /// Removes the blackout with key (`station`, `first`, `reason`); false when there was none.

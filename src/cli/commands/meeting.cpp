@@ -2,6 +2,7 @@
 #include "cli/commands/commands.hpp"
 #include "cli/json.hpp"
 #include "cli/output.hpp"
+#include "gge/core/text.hpp"
 #include "gge/services/sessions.hpp"
 #include "gge/services/transaction.hpp"
 
@@ -11,6 +12,14 @@
 
 namespace gge::cli {
 namespace {
+
+void print_removed(const Context& ctx, const std::string& session, std::size_t removed) {
+  if (ctx.json) {
+    print_json(nlohmann::json{{"session", session}, {"removed", removed}});
+    return;
+  }
+  std::puts(fmt::format("removed {} of {}", counted(static_cast<long long>(removed), "meeting"), session).c_str());
+}
 
 std::vector<std::string> meeting_row(const Meeting& m) {
   return {fmt::format("{}#{}", m.body, m.session), std::to_string(m.number), to_iso(m.date),
@@ -92,12 +101,26 @@ void add_meeting_commands(CLI::App& app, Context& ctx) {
   clear->callback([&ctx, clear_ref] {
     auto store = ctx.open();
     const auto ref = parse_session_ref(*clear_ref, "SESSION");
-    const std::size_t removed = clear_meetings(store, ref);
-    if (ctx.json) {
-      print_json(nlohmann::json{{"session", *clear_ref}, {"removed", removed}});
-      return;
-    }
-    std::puts(fmt::format("removed {} meetings of {}", removed, *clear_ref).c_str());
+    print_removed(ctx, *clear_ref, remove_meetings(store, ref));
+  });
+
+  struct RemoveArgs {
+    std::string ref, date, start;
+  };
+  auto r = std::make_shared<RemoveArgs>();
+  auto* remove = family->add_subcommand(
+      "remove", "Remove a session's meetings on one day, or the one at --start (exports then show\n"
+                "them as cancelled)");
+  remove->add_option("SESSION", r->ref, "BODY#N")->required();
+  remove->add_option("--date", r->date, "Day, YYYY-MM-DD")->required();
+  remove->add_option("--start", r->start, "Only the meeting starting at this local time, HH:MM");
+  remove->callback([&ctx, r] {
+    const auto ref = parse_session_ref(r->ref, "SESSION");
+    const Date day = parse_date(r->date, "--date");
+    const std::optional<Minutes> start =
+        r->start.empty() ? std::nullopt : std::optional{parse_hhmm(r->start, "--start")};
+    auto store = ctx.open();
+    print_removed(ctx, r->ref, remove_meetings(store, ref, day, start));
   });
 }
 
