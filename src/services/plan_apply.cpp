@@ -33,14 +33,7 @@ std::vector<Finding> apply_plan(Store& store, const Plan& plan) {
       const auto mandate = s.mandate(p.mandate);
       if (!mandate) throw InputError({}, "MANDATE", p.mandate, "no such mandate");
       bodies.insert(mandate->body);
-      Session v;
-      v.body = mandate->body;
-      v.number = p.number;
-      v.first = p.first;
-      v.last = p.last;
-      v.station = p.station;
-      v.room = p.room;
-      v.status = SessionStatus::planned;
+      const Session v{mandate->body, p.number, p.first, p.last, p.station, p.room, SessionStatus::planned, "", 0};
       const auto before = s.session(v.body, v.number);
       if (!before) {
         s.add(v);
@@ -49,7 +42,8 @@ std::vector<Finding> apply_plan(Store& store, const Plan& plan) {
       // Its meetings keep their working day of the session: the plan counts a session's length
       // in working days at its station, so a Monday-to-Friday session planned from a Wednesday
       // runs to the next Tuesday, and its Monday meetings go to the Wednesday.
-      move_session_and_meetings(s, v, working_days(calendars.station(before->station), before->first, before->last),
+      move_session_and_meetings(s, *before, v,
+                                working_days(calendars.station(before->station), before->first, before->last),
                                 working_days(calendars.station(v.station), v.first, v.last));
     }
     CheckOptions options;

@@ -26,10 +26,9 @@ std::vector<Date> days_between(Date first, Date last) {
   return days;
 }
 
-void move_session_and_meetings(Store& store, const Session& moved, const std::vector<Date>& old_days,
-                               const std::vector<Date>& new_days) {
+void move_session_and_meetings(Store& store, const Session& before, const Session& moved,
+                               const std::vector<Date>& old_days, const std::vector<Date>& new_days) {
   validate(moved);  // a bad span is named as such, not as meetings without a day
-  const Session before = *store.session(moved.body, moved.number);
   // Each meeting's new day first, so that nothing is written when one has none.
   const auto day_of = [&](Date d) {  // index into old_days (0-based)
     return static_cast<std::size_t>(std::lower_bound(old_days.begin(), old_days.end(), d) - old_days.begin());
@@ -77,7 +76,7 @@ Session move_session(Store& store, const SessionRef& ref, Date first, std::optio
       if (!room) s.room.clear();  // a room belongs to its station
     }
     if (room) s.room = *room;
-    move_session_and_meetings(st, s, days_between(old.first, old.last), days_between(s.first, s.last));
+    move_session_and_meetings(st, old, s, days_between(old.first, old.last), days_between(s.first, s.last));
     return *st.session(ref.body, ref.number);
   });
 }

@@ -6,22 +6,13 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <filesystem>
-
+using gge::test::example_scenario;
+using gge::test::load_with_holidays;
 using gge::test::quote;
 using gge::test::Scratch;
 using nlohmann::json;
 
 namespace {
-
-/// The example with the holiday calendars, as scripts/example loads it.
-void load_example(const Scratch& s) {
-  REQUIRE(s.gge("load " + quote(gge::test::example_scenario())).code == 0);
-  std::string files;
-  for (const auto& f : std::filesystem::directory_iterator(std::filesystem::path(GGE_SOURCE_DIR) / "data" / "holidays"))
-    if (f.path().extension() == ".toml") files += " " + quote(f.path().string());
-  REQUIRE(s.gge("holidays import" + files).code == 0);
-}
 
 std::string state(const Scratch& s) {
   const auto d = s.gge("dump"), l = s.gge("--json log");
@@ -58,7 +49,7 @@ long days_between(const std::string& a, const std::string& b) {
 
 TEST_CASE("gge plan proposes the two 2005 sessions inside the 60th session's deadlines", "[cli]") {
   Scratch s;
-  load_example(s);
+  load_with_holidays(s, example_scenario());
   const auto deadlines = json::parse(s.gge("--json deadlines 58/32-GGE").out);
   std::string latest_end;
   for (const auto& d : deadlines)
@@ -111,7 +102,7 @@ TEST_CASE("gge plan proposes the two 2005 sessions inside the 60th session's dea
 
 TEST_CASE("gge plan says where it placed sessions without knowing the closures", "[cli]") {
   Scratch s;
-  load_example(s);  // NY, GVA and VIE calendars; none for NBO
+  load_with_holidays(s, example_scenario());  // NY, GVA and VIE calendars; none for NBO
   const auto r = s.gge("--json plan 58/32-GGE --venues NY,GVA,NBO --top 1");
   INFO(r.out << r.err);
   REQUIRE(r.code == 0);
@@ -132,7 +123,7 @@ TEST_CASE("gge plan says where it placed sessions without knowing the closures",
 
 TEST_CASE("gge plan --apply writes plan 1 and gge check is clean, and re-planning moves nothing", "[cli]") {
   Scratch s;
-  load_example(s);
+  load_with_holidays(s, example_scenario());
   const auto best = json::parse(s.gge("--json plan 58/32-GGE --venues NY,GVA,NY --min-gap 10w --earliest "
                                       "--from 2005-01-01 --top 1").out)["plans"][0];
   const auto r = s.gge("plan 58/32-GGE --venues NY,GVA,NY --min-gap 10w --earliest --from 2005-01-01 --apply");
@@ -164,7 +155,7 @@ TEST_CASE("gge plan --apply writes plan 1 and gge check is clean, and re-plannin
 
 TEST_CASE("gge plan without a solution explains why and what would help, exit 1", "[cli]") {
   Scratch s;
-  load_example(s);
+  load_with_holidays(s, example_scenario());
   const auto before = state(s);
   const auto r = s.gge("plan 58/32-GGE --venues NY,GVA,NY --min-gap 12w --from 2005-04-01 --apply");
   INFO(r.out << r.err);
@@ -199,7 +190,7 @@ TEST_CASE("gge plan refuses bad input with one line, exit 2, nothing written", "
           "--days '6': 2 sessions of 6 days and 5 days held or confirmed exceed the 15 meeting days mandate "
           "58/32-GGE entitles"});
   Scratch s;
-  load_example(s);
+  load_with_holidays(s, example_scenario());
   const auto before = state(s);
   const auto r = s.gge(row.args);
   INFO(row.args);
@@ -210,7 +201,7 @@ TEST_CASE("gge plan refuses bad input with one line, exit 2, nothing written", "
 
 TEST_CASE("gge plan with two mandates plans them jointly around a shared expert", "[cli]") {
   Scratch s;
-  load_example(s);
+  load_with_holidays(s, example_scenario());
   REQUIRE(s.gge("body add OEWG-X --name " + quote("Another group") + " --kind OEWG --members 100 --min-gap 14").code == 0);
   REQUIRE(s.gge("mandate add 59/61-X --body OEWG-X --resolution 59/61 --start 2005-04-11 --report-to 60 --sessions 2")
               .code == 0);

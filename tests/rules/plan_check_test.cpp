@@ -97,37 +97,12 @@ Scenario to_scenario(const PlanProblem& p, const Plan& plan) {
   int other = 1;
   for (const auto& st : p.stations)
     for (const auto& r : st.rooms)
-      for (const auto& b : r.booked) {
-        Session s;
-        s.body = "X";
-        s.number = other++;
-        s.first = b.first;
-        s.last = b.last;
-        s.station = st.code;
-        s.room = r.name;
-        s.status = SessionStatus::confirmed;
-        sc.sessions.push_back(s);
-      }
-  for (const auto& f : m.fixed) {
-    Session s;
-    s.body = "B";
-    s.number = f.number;
-    s.first = f.first;
-    s.last = f.last;
-    s.station = f.station;
-    s.status = SessionStatus::held;
-    sc.sessions.push_back(s);
-  }
+      for (const auto& b : r.booked)
+        sc.sessions.push_back({"X", other++, b.first, b.last, st.code, r.name, SessionStatus::confirmed, "", 0});
+  for (const auto& f : m.fixed)
+    sc.sessions.push_back({"B", f.number, f.first, f.last, f.station, "", SessionStatus::held, "", 0});
   for (const auto& x : plan.sessions) {
-    Session s;
-    s.body = "B";
-    s.number = x.number;
-    s.first = x.first;
-    s.last = x.last;
-    s.station = x.station;
-    s.room = x.room;
-    s.status = SessionStatus::planned;
-    sc.sessions.push_back(s);
+    sc.sessions.push_back({"B", x.number, x.first, x.last, x.station, x.room, SessionStatus::planned, "", 0});
     // Meetings on the days it meets: a session stretched over a closure does not meet on it.
     const auto& st = *std::find_if(p.stations.begin(), p.stations.end(), [&](const PlanStation& y) { return y.code == x.station; });
     for (Date d = x.first; d <= x.last; d += date::days{1}) {

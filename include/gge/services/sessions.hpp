@@ -17,15 +17,16 @@ Session require_session(const Store& store, const SessionRef& ref, std::string_v
 Session move_session(Store& store, const SessionRef& ref, Date first, std::optional<Date> last,
                      std::optional<std::string> station = {}, std::optional<std::string> room = {});
 
-/// Rewrites the stored session `moved` (same body and number) and carries its meetings along:
+/// Rewrites the stored session `before` as `moved` (same body and number) and carries its
+/// meetings along:
 /// the meetings on the k-th of `old_days` go to the k-th of `new_days` (both sorted, without
 /// repeats; a meeting on a day not listed counts as on the next listed day), keeping their
 /// times, kind and number; their room is dropped when the station changes. Meetings are
 /// rewritten in an order in which no two ever hold the same slot. When a meeting's day has no
 /// counterpart (the session got shorter), InputError names the meeting's date and the fix, and
 /// nothing is written. Runs inside the caller's transaction.
-void move_session_and_meetings(Store& store, const Session& moved, const std::vector<Date>& old_days,
-                               const std::vector<Date>& new_days);
+void move_session_and_meetings(Store& store, const Session& before, const Session& moved,
+                               const std::vector<Date>& old_days, const std::vector<Date>& new_days);
 
 /// The days first..last, both inclusive.
 std::vector<Date> days_between(Date first, Date last);
