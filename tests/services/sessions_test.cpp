@@ -1,9 +1,9 @@
 // Moving a session carries its meetings: each keeps its day of the session, slots never clash
 // on the way, and a meeting without a day in the new dates stops the move before any write.
 #include "gge/core/error.hpp"
-#include "gge/rules/check.hpp"
+#include "gge/rules/check/check.hpp"
 #include "gge/services/calendars.hpp"
-#include "gge/services/plan.hpp"
+#include "gge/services/plan_mandate.hpp"
 #include "gge/services/sessions.hpp"
 #include "gge/store/store.hpp"
 #include "store/fixture.hpp"
