@@ -1,4 +1,4 @@
-#include "gge/services/sessions.hpp"
+#include "gge/services/session_edits.hpp"
 
 #include "gge/model/validate.hpp"
 #include "gge/services/transaction.hpp"

@@ -4,7 +4,7 @@
 #include "gge/rules/check/check.hpp"
 #include "gge/services/calendars.hpp"
 #include "gge/services/plan_mandate.hpp"
-#include "gge/services/sessions.hpp"
+#include "gge/services/session_edits.hpp"
 #include "gge/store/store.hpp"
 #include "store/fixture.hpp"
 
