@@ -1,6 +1,6 @@
 #include "gge/services/calendars.hpp"
 
-#include "gge/formats/ga_openings_data.hpp"
+#include "gge/formats/scenario/ga_openings_data.hpp"
 
 #include <fmt/format.h>
 
