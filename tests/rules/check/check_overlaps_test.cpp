@@ -75,7 +75,7 @@ TEST_CASE("overlaps: the finding for each pair of statuses", "[rules][check]") {
   }
 }
 
-TEST_CASE("body overlap: a planned session on a confirmed one's day is an error; near-misses",
+TEST_CASE("body overlap: a planned session on a confirmed one's day is an error, and near-misses",
           "[rules][check]") {
   Plan p;
   p.session("A", 1, "2005-04-11", "2005-04-15");
