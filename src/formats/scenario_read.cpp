@@ -139,7 +139,10 @@ private:
 
   // Every top-level key must be one of our tables, written as [[table]] rows.
   void collect(const toml::table& root) {
-    for (auto&& [key, node] : root) {
+    for (auto&& entry : root) {
+      // Named, not a structured binding: clang 14 (the fuzz build) cannot capture bindings.
+      const toml::key& key = entry.first;
+      const toml::node& node = entry.second;
       const int line = static_cast<int>(node.source().begin.line);
       int index = -1, i = 0;
       detail::for_each_table([&]<class T>() {
