@@ -1,7 +1,7 @@
 // Fuzz target: the holiday-rule reader (gge holidays import). Any text either reads or is
 // refused with one InputError line.
 #include "fuzz_support.hpp"
-#include "gge/formats/holiday_rules_toml.hpp"
+#include "gge/formats/holidays/holiday_rules_toml.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,7 +1,7 @@
 // Fuzz target: the scenario reader (gge load). Any text either reads, and then its canonical
 // write reads back to the same rows, or is refused with one InputError line.
 #include "fuzz_support.hpp"
-#include "gge/formats/scenario_toml.hpp"
+#include "gge/formats/scenario/scenario_toml.hpp"
 
 #include <cstddef>
 #include <cstdint>

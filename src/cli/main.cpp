@@ -4,7 +4,7 @@
 #include "cli/output.hpp"
 #include "gge/core/error.hpp"
 #include "gge/core/text.hpp"
-#include "gge/formats/untrusted_text.hpp"
+#include "gge/formats/text/untrusted_text.hpp"
 
 #include <fmt/format.h>
 
