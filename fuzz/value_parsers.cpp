@@ -32,15 +32,23 @@ void parse_one(unsigned selector, std::string_view value) {
       if (s.count < 0 || s.count > 10000) std::abort();
       break;
     }
-    case 3: (void)check_text(std::string{value}, "--name"); break;
-    case 4: (void)parse_zone(value, "--zone"); break;
+    case 3:
+      (void)check_text(std::string{value}, "--name");
+      break;
+    case 4:
+      (void)parse_zone(value, "--zone");
+      break;
     case 5: {
       const SessionRef r = parse_session_ref(value, "SESSION");
       if (r.body.empty() || r.number < 1 || r.number > 999) std::abort();
       break;
     }
-    case 6: (void)parse_session_status(value); break;
-    default: (void)parse_body_kind(value); break;
+    case 6:
+      (void)parse_session_status(value);
+      break;
+    default:
+      (void)parse_body_kind(value);
+      break;
   }
 }
 

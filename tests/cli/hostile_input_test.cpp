@@ -34,12 +34,13 @@ struct Case {
   std::string file_text;  ///< written to the scratch dir as FILE when not empty
   std::string args;       ///< FILE in it is replaced by the file's path
   int code;
-  std::string message;  ///< a part of the one stderr line (FILE replaced too)
+  std::string message;   ///< a part of the one stderr line (FILE replaced too)
   std::string before{};  ///< shell commands run before gge (a resource limit)
 };
 
 std::string with_file(std::string text, const std::string& path) {
-  for (auto at = text.find("FILE"); at != std::string::npos; at = text.find("FILE", at + path.size()))
+  for (auto at = text.find("FILE"); at != std::string::npos;
+       at = text.find("FILE", at + path.size()))
     text.replace(at, 4, path);
   return text;
 }
@@ -90,19 +91,21 @@ TEST_CASE("hostile files and values: documented exit code, one line, database by
            "nowhere.toml: cannot read the holiday file (No such file or directory)"},
       // A store refusal of a row from a file names the file and the row's line.
       Case{"a row that clashes with the database",
-           "[[station]]\ncode = \"NY\"\nname = \"N\"\nzone = \"America/New_York\"\n", "load FILE", 2,
-           "FILE:2: station.code 'NY': a station NY already exists"},
+           "[[station]]\ncode = \"NY\"\nname = \"N\"\nzone = \"America/New_York\"\n", "load FILE",
+           2, "FILE:2: station.code 'NY': a station NY already exists"},
 #ifndef __SANITIZE_ADDRESS__  // ASan reserves terabytes of address space: no ulimit -v under it
       // A failed allocation is said, not swallowed: 50 MB to hold with 50 MB of address space.
       Case{"an allocation that fails", "", "load zeros.toml", 3,
-           "out of memory; nothing was written", "truncate -s 50M zeros.toml && ulimit -v 50000 && "},
+           "out of memory; nothing was written",
+           "truncate -s 50M zeros.toml && ulimit -v 50000 && "},
 #endif
       // Values are printed escaped, on one line.
       Case{"a terminal escape and CR LF in a value", "",
            "session move " + quote("X\x1b[2J\r\nY#1") + " --first 2005-01-03", 2,
            "session 'X\\x1b[2J\\r\\nY#1': no body X\\x1b[2J\\r\\nY"},
-      Case{"bytes that are not UTF-8", "", "session move " + quote("X\xff\xc3#1") + " --first 2005-01-03",
-           2, "session 'X\\xff\\xc3#1': no body X\\xff\\xc3"},
+      Case{"bytes that are not UTF-8", "",
+           "session move " + quote("X\xff\xc3#1") + " --first 2005-01-03", 2,
+           "session 'X\\xff\\xc3#1': no body X\\xff\\xc3"},
       Case{"a NUL from a file", "[[body]]\nsymbol = \"B\\u0000C\"\nname = \"N\"\n", "load FILE", 2,
            "FILE:2: body.symbol 'B\\0C': "},
       Case{"an argument of 5,000 bytes", "", "body add X --name " + std::string(5000, 'n'), 2,
@@ -127,9 +130,8 @@ TEST_CASE("hostile files and values: documented exit code, one line, database by
   CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
   CHECK(r.err.rfind("gge: ", 0) == 0);
   CHECK(r.err.find(with_file(c.message, path)) != std::string::npos);
-  CHECK(std::none_of(r.err.begin(), r.err.end() - 1, [](char ch) {
-    return static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f;
-  }));
+  CHECK(std::none_of(r.err.begin(), r.err.end() - 1,
+                     [](char ch) { return static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f; }));
   CHECK(gge::test::bytes_of(db) == before);
   CHECK(!std::filesystem::exists(s.db() + "-wal"));
 }

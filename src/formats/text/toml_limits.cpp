@@ -19,7 +19,7 @@ std::string excerpt(std::string_view text, std::size_t from) {
 }
 
 class TomlScan {
-public:
+ public:
   TomlScan(std::string_view text, std::string_view name) : m_text(text), m_name(name) {}
 
   void run() {
@@ -30,12 +30,17 @@ public:
         continue;
       }
       switch (m_in) {
-        case In::comment: break;
-        case In::code: code(c); break;
+        case In::comment:
+          break;
+        case In::code:
+          code(c);
+          break;
         case In::basic:
         case In::ml_basic:
-          if (c == '\\' && m_i + 1 < m_text.size() && m_text[m_i + 1] != '\n') ++m_i;  // \" stays inside
-          else if (c == '"') close_string("\"\"\"");
+          if (c == '\\' && m_i + 1 < m_text.size() && m_text[m_i + 1] != '\n')
+            ++m_i;  // \" stays inside
+          else if (c == '"')
+            close_string("\"\"\"");
           break;
         case In::literal:
         case In::ml_literal:
@@ -48,7 +53,7 @@ public:
     }
   }
 
-private:
+ private:
   enum class In { code, comment, basic, literal, ml_basic, ml_literal };
 
   void newline() {
@@ -61,9 +66,15 @@ private:
 
   void code(char c) {
     switch (c) {
-      case '#': m_in = In::comment; break;
-      case '"': open_string(In::basic, In::ml_basic, "\"\"\""); break;
-      case '\'': open_string(In::literal, In::ml_literal, "'''"); break;
+      case '#':
+        m_in = In::comment;
+        break;
+      case '"':
+        open_string(In::basic, In::ml_basic, "\"\"\"");
+        break;
+      case '\'':
+        open_string(In::literal, In::ml_literal, "'''");
+        break;
       case '[':
       case '{':
         if (++m_depth > k_max_nesting)
@@ -78,17 +89,21 @@ private:
         break;
       case '=':
         if (++m_values > k_max_values)
-          refuse(m_line, "", "", fmt::format("more than {} key/value pairs in one file", k_max_values));
+          refuse(m_line, "", "",
+                 fmt::format("more than {} key/value pairs in one file", k_max_values));
         start_key(m_i + 1);
         break;
-      case ',': start_key(m_i + 1); break;
+      case ',':
+        start_key(m_i + 1);
+        break;
       case '.':
         // Outside strings a dot joins key parts (or is a number's one decimal point).
         if (++m_parts > k_max_key_parts)
           refuse(m_line, "key", excerpt(m_text, m_key_start),
                  fmt::format("more than {} dotted parts", k_max_key_parts));
         break;
-      default: break;
+      default:
+        break;
     }
   }
 

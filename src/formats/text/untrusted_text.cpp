@@ -19,7 +19,7 @@ namespace {
 
 /// Closes the descriptor when the read ends, however it ends.
 class Descriptor {
-public:
+ public:
   explicit Descriptor(int fd) : m_fd(fd) {}
   ~Descriptor() {
     if (m_fd >= 0) ::close(m_fd);
@@ -28,7 +28,7 @@ public:
   Descriptor& operator=(const Descriptor&) = delete;
   [[nodiscard]] int get() const { return m_fd; }
 
-private:
+ private:
   int m_fd;
 };
 
@@ -44,7 +44,8 @@ std::string read_untrusted_file(const std::filesystem::path& path, std::string_v
   const std::string where = path.string();
   const Descriptor fd{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
   if (fd.get() < 0)
-    throw InputError(where, "", "", fmt::format("cannot read the {} ({})", what, std::strerror(errno)));
+    throw InputError(where, "", "",
+                     fmt::format("cannot read the {} ({})", what, std::strerror(errno)));
   struct stat st {};
   if (::fstat(fd.get(), &st) != 0)
     throw Error(fmt::format("{}: cannot read the {} ({})", where, what, std::strerror(errno)));
@@ -74,9 +75,9 @@ std::string read_untrusted_file(const std::filesystem::path& path, std::string_v
 
 void check_text_limits(std::string_view text, std::string_view name) {
   if (text.size() > k_max_file_bytes)
-    throw InputError(std::string{name}, "", "",
-                     fmt::format("larger than {} MiB, the limit for one input file",
-                                 k_max_file_bytes >> 20));
+    throw InputError(
+        std::string{name}, "", "",
+        fmt::format("larger than {} MiB, the limit for one input file", k_max_file_bytes >> 20));
   std::size_t line = 1;
   for (std::size_t start = 0; start < text.size(); ++line) {
     const std::size_t end = std::min(text.find('\n', start), text.size());
