@@ -3,12 +3,16 @@
 #include "cli/commands/commands.hpp"
 #include "cli/output.hpp"
 #include "gge/core/error.hpp"
+#include "gge/core/text.hpp"
+#include "gge/formats/text/untrusted_text.hpp"
 
 #include <fmt/format.h>
 
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
+#include <new>
 #include <sstream>
 
 namespace {
@@ -54,6 +58,24 @@ public:
   }
 };
 
+/// The one error printer: "gge: MESSAGE" on stderr as exactly one line (the message escaped:
+/// no control character or invalid UTF-8 of the input reaches the terminal), after whatever
+/// stdout already holds. Returns `code` as the process exit code.
+int report(std::string_view message, gge::ExitCode code) {
+  std::fflush(stdout);
+  const std::string line = "gge: " + gge::printable(message) + "\n";
+  std::fwrite(line.data(), 1, line.size(), stderr);
+  return static_cast<int>(code);
+}
+
+/// Refuses an argument longer than `k_max_argument_bytes` before any parser sees it.
+void check_argument_lengths(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i)
+    if (const std::size_t n = std::strlen(argv[i]); n > gge::k_max_argument_bytes)
+      throw gge::InputError("", fmt::format("argument {}", i), argv[i],
+                            fmt::format("{} bytes long; at most {}", n, gge::k_max_argument_bytes));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -89,18 +111,22 @@ int main(int argc, char** argv) {
   add_timeline_commands(app, ctx);
 
   try {
+    check_argument_lengths(argc, argv);
     app.parse(argc, argv);
     return ctx.exit_code;
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    const int rc = app.exit(e);  // prints help, version or the usage error
-    return rc == 0 ? 0 : static_cast<int>(gge::ExitCode::bad_input);
+    return report(std::string{e.what()} + " (see --help)", gge::ExitCode::bad_input);
   } catch (const gge::Error& e) {
-    std::fflush(stdout);
-    std::fprintf(stderr, "gge: %s\n", e.what());
-    return static_cast<int>(e.exit_code());
+    return report(e.what(), e.exit_code());
+  } catch (const std::bad_alloc&) {
+    return report("out of memory; nothing was written", gge::ExitCode::storage);
   } catch (const std::exception& e) {
-    std::fflush(stdout);
-    std::fprintf(stderr, "gge: internal error: %s\n", e.what());
-    return static_cast<int>(gge::ExitCode::storage);
+    return report(std::string{"internal error: "} + e.what(), gge::ExitCode::storage);
   }
 }

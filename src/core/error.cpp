@@ -1,13 +1,19 @@
 #include "gge/core/error.hpp"
 
+#include "gge/core/text.hpp"
+
 #include <fmt/format.h>
 
 namespace gge {
 namespace {
+// Values are untrusted: escaped (a NUL would end what(), a CR or ESC would reach the terminal)
+// and cut, so the line stays one readable line however hostile the input.
 std::string compose(const std::string& where, const std::string& field, const std::string& value,
                     const std::string& problem) {
-  std::string line = where.empty() ? std::string{} : where + ": ";
-  line += field.empty() ? problem : fmt::format("{} '{}': {}", field, value, problem);
+  constexpr std::size_t k_value_shown = 200;  // bytes of the value in the message
+  std::string line = where.empty() ? std::string{} : printable(where, k_value_shown) + ": ";
+  line += field.empty() ? problem
+                        : fmt::format("{} '{}': {}", field, printable(value, k_value_shown), problem);
   return line;
 }
 }  // namespace

@@ -15,9 +15,15 @@ std::vector<HolidayImport> import_holiday_files(Store& store,
                        "no such station in the database (add it first)");
   return in_transaction(store, [&](Store& st) {
     std::vector<HolidayImport> done;
-    for (const auto& d : data) {
-      st.replace_holiday_rules(d.station, d.rules);
-      for (const auto& h : d.confirmed) st.add(h);
+    for (std::size_t i = 0; i < data.size(); ++i) {
+      const HolidayData& d = data[i];
+      try {
+        st.replace_holiday_rules(d.station, d.rules);
+        for (const auto& h : d.confirmed) st.add(h);
+      } catch (const InputError& e) {
+        if (!e.where().empty()) throw;
+        throw e.at(files[i].string());  // the store's refusal, said with the file it came from
+      }
       done.push_back({d.station, d.rules.size(), d.confirmed.size()});
     }
     return done;

@@ -81,7 +81,7 @@ TEST_CASE("overlong and control-character text is refused", "[cli]") {
   const Snapshot before = snapshot(s);
   const auto ctrl = s.gge("body add X --name " + quote(std::string("bad\x01name")));
   CHECK(ctrl.code == 2);
-  CHECK(ctrl.err == "gge: body.name 'bad\x01name': control character U+0001 at byte 3\n");
+  CHECK(ctrl.err == "gge: body.name 'bad\\x01name': control character U+0001 at byte 3\n");
   const auto longer = s.gge("body add X --name " + quote(std::string(300, 'n')));
   CHECK(longer.code == 2);
   CHECK(longer.err.find("body.name") != std::string::npos);

@@ -66,9 +66,9 @@ std::string quote(const std::string& arg) {
   return q + "'";
 }
 
-Run Scratch::gge(const std::string& args) const {
+Run Scratch::gge(const std::string& args, const std::string& before) const {
   const auto out = m_dir / "stdout.txt", err = m_dir / "stderr.txt";
-  const std::string cmd = "cd " + quote(m_dir.string()) + " && " + quote(GGE_BINARY) + " --db " +
+  const std::string cmd = "cd " + quote(m_dir.string()) + " && " + before + quote(GGE_BINARY) + " --db " +
                           quote(db()) + " " + args + " >" + quote(out.string()) + " 2>" +
                           quote(err.string());
   const int status = std::system(cmd.c_str());

@@ -20,8 +20,9 @@ public:
   Scratch& operator=(const Scratch&) = delete;
   [[nodiscard]] const std::filesystem::path& dir() const { return m_dir; }
   [[nodiscard]] std::string db() const { return (m_dir / "gge.db").string(); }
-  /// Runs `gge --db <db> ARGS` (ARGS is shell text) with cwd = the scratch dir.
-  [[nodiscard]] Run gge(const std::string& args) const;
+  /// Runs `gge --db <db> ARGS` (ARGS is shell text) with cwd = the scratch dir, after the shell
+  /// commands `before` (e.g. "ulimit -v 50000; "), if any.
+  [[nodiscard]] Run gge(const std::string& args, const std::string& before = {}) const;
   /// Writes `text` to a file in the scratch dir and returns its path.
   std::string write(const std::string& name, const std::string& text) const;
 

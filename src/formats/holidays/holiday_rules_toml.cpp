@@ -3,13 +3,13 @@
 
 #include "gge/core/error.hpp"
 #include "gge/core/parse.hpp"
+#include "gge/formats/text/untrusted_text.hpp"
 #include "gge/model/validate.hpp"
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
 #include <array>
-#include <fstream>
 #include <set>
 #include <sstream>
 
@@ -175,6 +175,7 @@ public:
   }
 
   HolidayData read(std::string_view text) const {
+    check_toml_limits(text, m_name);  // before the parser can recurse on it
     toml::table doc;
     try {
       doc = toml::parse(text, std::string{m_name});
@@ -218,14 +219,6 @@ private:
   std::string_view m_name;
 };
 
-std::string slurp(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError("", "file", path.string(), "cannot be read");
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 }  // namespace
 
 HolidayData read_holiday_data(std::string_view text, std::string_view name) {
@@ -234,7 +227,7 @@ HolidayData read_holiday_data(std::string_view text, std::string_view name) {
 
 HolidayData read_holiday_data_file(const std::filesystem::path& path) {
   const std::string name = path.string();
-  return read_holiday_data(slurp(path), name);
+  return read_holiday_data(read_untrusted_file(path, "holiday file"), name);
 }
 
 std::vector<HolidayRule> read_holiday_rules(std::string_view text, std::string_view name) {

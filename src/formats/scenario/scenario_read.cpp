@@ -3,20 +3,16 @@
 // Rows are handled in line order, so the problem reported is the first one in the file.
 #include "formats/scenario/scenario_tables.hpp"
 #include "gge/formats/scenario/scenario_toml.hpp"
+#include "gge/formats/text/untrusted_text.hpp"
 #include "gge/model/validate.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <map>
 #include <memory>
-#include <regex>
 #include <set>
-#include <sstream>
 
 namespace gge {
 namespace {
@@ -51,6 +47,7 @@ public:
   explicit Reader(std::string_view name) : m_name(name) {}
 
   Scenario read(std::string_view text) {
+    check_toml_limits(text, m_name);  // before the parser can recurse on it
     toml::table root;
     try {
       root = toml::parse(text, std::string_view{m_name});
@@ -84,28 +81,68 @@ private:
 
   // toml++ refuses 2005-02-30 as a date literal with a bare description; say it as the model
   // would ("February 2005 has 28 days"), naming the table and key, when the line allows it.
+  // Hand-written and linear: the line is untrusted text.
   void explain_bad_date(std::string_view text, int line, std::string_view description) const {
     if (description.find("parsing date") == std::string_view::npos) return;
-    std::vector<std::string> lines;
-    std::istringstream in{std::string{text}};
-    for (std::string l; std::getline(in, l);) lines.push_back(l);
+    const std::vector<std::string_view> lines = lines_up_to(text, line);
     if (line < 1 || line > static_cast<int>(lines.size())) return;
-    static const std::regex kv(R"(^\s*([A-Za-z0-9_]+)\s*=\s*(\d{4}-\d{2}-\d{2})\b)");
-    static const std::regex header(R"(^\s*\[\[\s*([A-Za-z0-9_]+)\s*\]\])");
-    std::smatch m, h;
-    if (!std::regex_search(lines[line - 1], m, kv)) return;
+    std::string_view rest = lines[static_cast<std::size_t>(line - 1)];
+    const std::string_view key = take_name(skip_blanks(rest));
+    rest = skip_blanks(rest.substr(key.size()));
+    if (key.empty() || rest.empty() || rest.front() != '=') return;
+    rest = skip_blanks(rest.substr(1));
+    const std::string_view date = rest.substr(0, 10);
+    const bool date_shaped = date.size() == 10 && date[4] == '-' && date[7] == '-' &&
+                             std::all_of(date.begin(), date.end(), [](char c) {
+                               return c == '-' || (c >= '0' && c <= '9');
+                             });
+    if (!date_shaped || (rest.size() > 10 && is_name_char(rest[10]))) return;
     std::string table;
-    for (int i = line - 1; i >= 1; --i)
-      if (std::regex_search(lines[i - 1], h, header)) {
-        table = h[1].str() + ".";
-        break;
-      }
-    parse_date(m[2].str(), table + m[1].str(), at(line));  // throws when the date is bad
+    for (int i = line - 1; i >= 1 && table.empty(); --i)
+      table = header_name(lines[static_cast<std::size_t>(i - 1)]);
+    parse_date(date, (table.empty() ? "" : table + ".") + std::string{key}, at(line));  // throws
+  }
+
+  static bool is_name_char(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  }
+  static std::string_view skip_blanks(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    return s;
+  }
+  static std::string_view take_name(std::string_view s) {
+    std::size_t n = 0;
+    while (n < s.size() && is_name_char(s[n])) ++n;
+    return s.substr(0, n);
+  }
+  /// NAME of a "[[NAME]]" header line, else "".
+  static std::string header_name(std::string_view s) {
+    s = skip_blanks(s);
+    if (s.substr(0, 2) != "[[") return {};
+    s = skip_blanks(s.substr(2));
+    const std::string_view name = take_name(s);
+    s = skip_blanks(s.substr(name.size()));
+    return !name.empty() && s.substr(0, 2) == "]]" ? std::string{name} : std::string{};
+  }
+  /// The first `count` lines of `text` (fewer when it has fewer), without their line ends.
+  static std::vector<std::string_view> lines_up_to(std::string_view text, int count) {
+    std::vector<std::string_view> lines;
+    for (std::size_t start = 0; start <= text.size() && static_cast<int>(lines.size()) < count;) {
+      const std::size_t end = std::min(text.find('\n', start), text.size());
+      std::string_view l = text.substr(start, end - start);
+      if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+      lines.push_back(l);
+      start = end + 1;
+    }
+    return lines;
   }
 
   // Every top-level key must be one of our tables, written as [[table]] rows.
   void collect(const toml::table& root) {
-    for (auto&& [key, node] : root) {
+    for (auto&& entry : root) {
+      // Named, not a structured binding: clang 14 (the fuzz build) cannot capture bindings.
+      const toml::key& key = entry.first;
+      const toml::node& node = entry.second;
       const int line = static_cast<int>(node.source().begin.line);
       int index = -1, i = 0;
       detail::for_each_table([&]<class T>() {
@@ -381,15 +418,7 @@ Scenario read_scenario(std::string_view text, std::string_view name) {
 }
 
 Scenario read_scenario_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    throw InputError(path.string(), "", "",
-                     fmt::format("cannot read the scenario file ({})", std::strerror(errno)));
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad())
-    throw InputError(path.string(), "", "", "cannot read the scenario file (I/O error)");
-  return read_scenario(text.str(), path.string());
+  return read_scenario(read_untrusted_file(path, "scenario file"), path.string());
 }
 
 }  // namespace gge

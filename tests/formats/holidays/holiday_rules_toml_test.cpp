@@ -112,7 +112,7 @@ TEST_CASE("bad holiday data is refused with file, line, field and value", "[form
   CHECK_THAT(error_of("station = \"NY\"\n[[rule]]\nname = \"X\"\nkind = \"fixed\"\nmonth = 5\nday = 1\n"
                       "[[rule]]\nname = \"X\"\nkind = \"fixed\"\nmonth = 6\nday = 1\n"),
              Catch::Contains("repeated"));
-  CHECK_THROWS_WITH(read_holiday_rules_file("/nonexistent/x.toml"), Catch::Contains("cannot be read"));
+  CHECK_THROWS_WITH(read_holiday_rules_file("/nonexistent/x.toml"), Catch::Contains("cannot read the holiday file"));
 }
 
 TEST_CASE("UNHQ New York data file: the circulars' examples", "[formats]") {

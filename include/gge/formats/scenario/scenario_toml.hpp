@@ -35,6 +35,11 @@ namespace gge {
 Scenario read_scenario(std::string_view text, std::string_view name);
 /// Reads and parses the file at `path`; an unreadable file is an InputError naming the path.
 Scenario read_scenario_file(const std::filesystem::path& path);
+/// Where a refusal found after reading (by the store: "station.code 'NY': a station NY already
+/// exists") sits in scenario `text`: "NAME:LINE" of the one row whose key (`field`, as
+/// "station.code") is written as `value`; just NAME when no row or several rows have it.
+std::string locate_in_scenario(std::string_view text, std::string_view name, std::string_view field,
+                               std::string_view value);
 /// The canonical TOML text of `s` (UTF-8, LF line ends, ends with a newline). Rows are written
 /// in `sort_canonically` order; `s` itself is not changed.
 std::string write_scenario(const Scenario& s);
