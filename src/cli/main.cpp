@@ -1,6 +1,7 @@
 // gge: the command-line tool. Builds the command tree, runs one command, and turns every
 // error into one line on stderr and a documented exit code (README "Exit codes").
 #include "cli/commands/commands.hpp"
+#include "cli/exit_code.hpp"
 #include "cli/output.hpp"
 #include "gge/core/error.hpp"
 
@@ -93,14 +94,19 @@ int main(int argc, char** argv) {
     return ctx.exit_code;
   } catch (const CLI::ParseError& e) {
     const int rc = app.exit(e);  // prints help, version or the usage error
-    return rc == 0 ? 0 : static_cast<int>(gge::ExitCode::bad_input);
+    return rc == 0 ? 0 : static_cast<int>(ExitCode::bad_input);
+  } catch (const gge::InputError& e) {
+    // The engine names the field in its own words; the user typed a flag of this command.
+    std::fflush(stdout);
+    std::fprintf(stderr, "gge: %s\n", e.with_field(ctx.flag_for(e.field())).what());
+    return static_cast<int>(exit_code_of(e));
   } catch (const gge::Error& e) {
     std::fflush(stdout);
     std::fprintf(stderr, "gge: %s\n", e.what());
-    return static_cast<int>(e.exit_code());
+    return static_cast<int>(exit_code_of(e));
   } catch (const std::exception& e) {
     std::fflush(stdout);
     std::fprintf(stderr, "gge: internal error: %s\n", e.what());
-    return static_cast<int>(gge::ExitCode::storage);
+    return static_cast<int>(exit_code_of(e));
   }
 }

@@ -13,7 +13,7 @@ std::size_t LoadSummary::total() const {
 LoadSummary load_scenario(Store& store, const std::filesystem::path& path) {
   // Parse and check the whole file before the first write.
   const Scenario s = read_scenario_file(path);
-  in_transaction(store, [&](Store& st) { st.add(s); });
+  in_transaction(store, [&](WriteTx& tx) { tx.store().add(s); });
   return LoadSummary{s.stations.size(),  s.rooms.size(),       s.bodies.size(),
                      s.experts.size(),   s.memberships.size(), s.resolutions.size(),
                      s.mandates.size(),  s.deadlines.size(),   s.sessions.size(),

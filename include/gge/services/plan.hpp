@@ -76,8 +76,8 @@ PlanOutcome plan_mandate(const Store& store, const PlanRequest& request);
 /// reports an error, nothing is written and RefusedByFindings (exit 1) is thrown naming them.
 std::vector<Finding> apply_plan(Store& store, const Plan& plan);
 
-/// "8w" (weeks) or "56d" / "56" (days) as days; InputError naming `field` otherwise.
-int parse_gap(std::string_view text, std::string_view field);
+/// The longest gap between sessions a request may ask for, in days (10 years of weeks).
+inline constexpr int k_max_gap_days = 520 * 7;
 /// "aug,dec" / "August" / "8" as month numbers; InputError naming `field` for anything else.
 std::vector<unsigned> parse_months(std::string_view text, std::string_view field);
 /// "NY,GVA|VIE,NY" as the venue pattern of PlanRequest::venues (station codes not checked).

@@ -133,7 +133,7 @@ void add_deadlines(CLI::App& app, Context& ctx) {
       }
       return;
     }
-    const auto steps = explain_deadlines(store, a->mandate);
+    const auto steps = explain_deadlines(store, Calendars(store), a->mandate);
     if (ctx.json) {
       nlohmann::json rows = nlohmann::json::array();
       for (const auto& s : steps)
