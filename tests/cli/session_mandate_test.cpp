@@ -18,7 +18,7 @@ namespace {
 std::map<int, std::string> ics_mandates(std::string ics) {
   for (std::size_t at; (at = ics.find("\r\n ")) != std::string::npos;) ics.erase(at, 3);  // unfold
   std::map<int, std::string> out;
-  const std::map<std::string, int> ordinals{{"1st", 1}, {"2nd", 2}, {"3rd", 3}};
+  const std::map<std::string, int> ordinals{{"first", 1}, {"second", 2}, {"third", 3}};
   std::size_t from = 0;
   while ((from = ics.find("BEGIN:VEVENT", from)) != std::string::npos) {
     const auto to = ics.find("END:VEVENT", from);
@@ -60,7 +60,8 @@ TEST_CASE("a body with several mandates gets the same mandate per session in .ic
   INFO(tl.err);
   REQUIRE(tl.code == 0);
   std::map<int, std::string> timeline;
-  for (const auto& g : nlohmann::json::parse(tl.out)["groups"])
+  const auto page = nlohmann::json::parse(tl.out);
+  for (const auto& g : page["groups"])
     for (const auto& r : g["rows"])
       for (const auto& b : r["bars"]) timeline[b["number"].get<int>()] = g["mandate"].get<std::string>();
   CHECK(timeline == expected);
