@@ -3,9 +3,9 @@
 #include "gge/core/error.hpp"
 #include "gge/core/fields.hpp"
 #include "gge/services/calendars.hpp"
-#include "gge/services/check.hpp"
-#include "gge/services/plan.hpp"
-#include "gge/services/sessions.hpp"
+#include "gge/services/check_store.hpp"
+#include "gge/services/plan_mandate.hpp"
+#include "gge/services/session_edits.hpp"
 #include "gge/services/transaction.hpp"
 
 #include <fmt/format.h>

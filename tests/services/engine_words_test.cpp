@@ -1,8 +1,8 @@
-// The engine (rules, services) speaks of the domain: no error of it names a CLI flag or a CLI
+// The engine (rules, services, report, formats) speaks of the domain: no error of it names a CLI flag or a CLI
 // argument; the CLI renames the engine's fields to its flags when it prints an error.
 #include "gge/core/error.hpp"
 #include "gge/core/fields.hpp"
-#include "gge/rules/timeline.hpp"
+#include "gge/services/check_store.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -13,11 +13,11 @@
 
 namespace fs = std::filesystem;
 
-TEST_CASE("no string in rules or services names a CLI flag or argument", "[services]") {
+TEST_CASE("no string in the engine's layers names a CLI flag or argument", "[services]") {
   // A flag in a string literal ("--from", "is before --from") or an argument word ("MANDATE").
   const std::regex cli_word{R"re("(--[a-z]|[^"]*\s--[a-z])|"(MANDATE|SESSION|DIR)")re"};
   int files = 0;
-  for (const char* layer : {"src/rules", "src/services"})
+  for (const char* layer : {"src/model", "src/rules", "src/report", "src/formats", "src/store", "src/services"})
     for (const auto& entry : fs::recursive_directory_iterator(fs::path(GGE_SOURCE_DIR) / layer)) {
       if (!entry.is_regular_file()) continue;
       ++files;
@@ -34,13 +34,15 @@ TEST_CASE("no string in rules or services names a CLI flag or argument", "[servi
 }
 
 TEST_CASE("an engine error names the field in the domain's words; a front-end renames it", "[services]") {
-  using date::literals::operator""_y;
+  const auto store = gge::Store::in_memory();
+  gge::CheckFilter filter;
+  filter.body = "NOPE";
   try {
-    (void)gge::make_timeline_scale(gge::Date{2005_y / 3 / 1}, gge::Date{2005_y / 2 / 1});
-    FAIL("accepted a period that ends before it begins");
+    (void)gge::check_store(store, filter);
+    FAIL("accepted an unknown body");
   } catch (const gge::InputError& e) {
-    CHECK(e.field() == gge::fields::k_last_day);
-    CHECK(std::string{e.what()} == "last day '2005-02-01': is before the first day 2005-03-01");
-    CHECK(std::string{e.with_field("--to").what()} == "--to '2005-02-01': is before the first day 2005-03-01");
+    CHECK(e.field() == gge::fields::k_body);
+    CHECK(std::string{e.what()} == "body 'NOPE': no such body");
+    CHECK(std::string{e.with_field("--body").what()} == "--body 'NOPE': no such body");
   }
 }

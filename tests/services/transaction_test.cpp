@@ -1,7 +1,7 @@
 // A use case that runs inside its caller's transaction says so in its type: it takes a WriteTx,
 // so calling it with a bare Store does not compile.
-#include "gge/services/deadlines.hpp"
-#include "gge/services/sessions.hpp"
+#include "gge/services/session_edits.hpp"
+#include "gge/services/stored_deadlines.hpp"
 #include "gge/services/transaction.hpp"
 
 #include <catch2/catch.hpp>

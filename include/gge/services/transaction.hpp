@@ -3,7 +3,7 @@
 /// throws (so a rejected command writes nothing). Before committing, derived data (the deadline
 /// chains) is brought in step with what `fn` changed, in the same transaction.
 #include "gge/services/calendars.hpp"
-#include "gge/services/deadlines.hpp"
+#include "gge/services/stored_deadlines.hpp"
 #include "gge/store/store.hpp"
 
 #include <utility>

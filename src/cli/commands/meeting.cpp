@@ -4,7 +4,7 @@
 #include "cli/output.hpp"
 #include "gge/core/fields.hpp"
 #include "gge/core/text.hpp"
-#include "gge/services/sessions.hpp"
+#include "gge/services/session_edits.hpp"
 #include "gge/services/transaction.hpp"
 
 #include <fmt/format.h>

@@ -3,10 +3,12 @@
 #include "cli/exit_code.hpp"
 #include "cli/json.hpp"
 #include "cli/output.hpp"
+#include "cli/plan_parse.hpp"
 #include "gge/core/fields.hpp"
 #include "gge/core/parse.hpp"
-#include "gge/rules/check.hpp"
-#include "gge/services/plan.hpp"
+#include "gge/report/plan_text.hpp"
+#include "gge/rules/check/check.hpp"
+#include "gge/services/plan_mandate.hpp"
 
 #include <fmt/format.h>
 
