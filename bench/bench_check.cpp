@@ -1,4 +1,4 @@
-// bench_check: the conflict checker on a generated calendar (issue 4 "Speed").
+// bench_check: the conflict checker on a generated calendar (the speed target).
 //
 //   build/bench/bench_check [SCALE] [--no-sql]
 //

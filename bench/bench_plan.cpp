@@ -1,4 +1,4 @@
-// The planner (issue 6: a single mandate over two years <= 50 ms; 50 mandates planned jointly
+// The planner (targets: a single mandate over two years <= 50 ms; 50 mandates planned jointly
 // over two years with 10 rooms per station and shared experts <= 5 s). Run by hand:
 //   build/bench/bench_plan
 // Prints the time, the search nodes and whether the search proved optimality, per case.

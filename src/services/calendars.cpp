@@ -1,5 +1,7 @@
 #include "gge/services/calendars.hpp"
 
+#include "gge/formats/scenario/ga_openings_data.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -23,7 +25,10 @@ Calendars::Calendars(const Store& store) {
     std::sort(c.holiday_years.begin(), c.holiday_years.end());
     c.holiday_years.erase(std::unique(c.holiday_years.begin(), c.holiday_years.end()), c.holiday_years.end());
   }
-  const auto records = store.ga_openings();
+  // The records gge ships first, the planner's own after them: the last given wins.
+  const auto shipped = recorded_ga_openings();
+  std::vector<GaOpening> records(shipped.begin(), shipped.end());
+  for (auto& r : store.ga_openings()) records.push_back(std::move(r));
   const WorkingCalendar* ny = m_new_york.empty() ? nullptr : &m_stations.at(m_new_york);
   m_ga = std::make_unique<GaCalendar>(records, ny);
 }

@@ -1,4 +1,4 @@
-// gge ga, holidays, deadlines and check through the real binary (issues 3 and 4).
+// gge ga, holidays, deadlines and check through the real binary.
 #include "cli/support.hpp"
 
 #include <catch2/catch.hpp>
@@ -17,18 +17,49 @@ using gge::test::quote;
 using gge::test::Scratch;
 
 
-TEST_CASE("gge ga 60 gives the opening by rule 57/301 and the high-level week", "[cli]") {
-  Scratch s;
+TEST_CASE("gge ga 60 gives the recorded opening with its record, and the high-level week", "[cli]") {
+  Scratch s;  // no database: the shipped records and Rule 1 answer
   const auto r = s.gge("--json ga 60");
   INFO(r.err);
   REQUIRE(r.code == 0);
   const auto j = nlohmann::json::parse(r.out);
   CHECK(j["opening"]["date"] == "2005-09-13");
+  CHECK(j["opening"]["recorded"] == true);
+  CHECK(j["opening"]["basis"] == "recorded");
+  CHECK(j["opening"]["source"] == "A/60/PV.1, 1st plenary meeting");
   CHECK(j["general_debate"]["first"] == "2005-09-20");
   CHECK(j["end"]["date"] == "2006-09-11");
+  const auto text = s.gge("ga 60");
+  CHECK(text.out.find("Tue 13 September 2005 (recorded: A/60/PV.1, 1st plenary meeting)") !=
+        std::string::npos);
   const auto bad = s.gge("ga 0");
   CHECK(bad.code == 2);
   CHECK(bad.err.find("0") != std::string::npos);
+}
+
+TEST_CASE("gge ga: by rule for a session not yet opened, not known for an unrecorded past one",
+          "[cli]") {
+  Scratch s;
+  // "Today" is SOURCE_DATE_EPOCH's day; CTest sets 1100000000 (2004-11-09) for every test.
+  const auto future = nlohmann::json::parse(s.gge("--json ga 90").out);
+  CHECK(future["opening"]["basis"] == "rule");
+  CHECK(future["opening"]["date"] == "2035-09-11");
+  CHECK(future["opening"]["recorded"] == false);
+  CHECK(s.gge("ga 90").out.find("(by rule, not yet opened: GA rules of procedure, rule 1 as "
+                                "amended by resolution 75/325") != std::string::npos);
+
+  const auto past = s.gge("--json ga 23");
+  CHECK(past.code == 1);
+  const auto j = nlohmann::json::parse(past.out);
+  CHECK(j["opening"]["basis"] == "unknown");
+  CHECK(j["opening"]["date"].is_null());
+  CHECK(j["opening"]["rule_date"] == "1968-09-17");
+  CHECK(j["general_debate"].is_null());
+  CHECK(j["end"].is_null());
+  const auto text = s.gge("ga 23");
+  CHECK(text.code == 1);
+  CHECK(text.out.find("not known") != std::string::npos);
+  CHECK(text.out.find("general debate") == std::string::npos);
 }
 
 TEST_CASE("gge holidays list shows observed days and statuses, and import refuses bad files", "[cli]") {
@@ -81,6 +112,28 @@ TEST_CASE("the 2004-2005 example checks clean", "[cli]") {
   INFO(r.out << r.err);
   CHECK(r.code == 0);
   CHECK(r.out == "No findings.\n");
+}
+
+TEST_CASE("the example with session 3 moved onto session 2's days (both planned) exits 1",
+          "[cli]") {
+  Scratch s;
+  load_with_holidays(s, gge::test::example_scenario());
+  REQUIRE(s.gge("session move GGE-ICT-2004#3 --first 2005-04-11").code == 0);
+  const auto r = s.gge("check");
+  INFO(r.out << r.err);
+  CHECK(r.code == 1);
+  const auto j = nlohmann::json::parse(s.gge("--json check").out);
+  int body_overlaps = 0;
+  for (const auto& f : j["findings"]) {
+    CHECK(f["code"] != "tentative-overlap");
+    if (f["code"] == "body-overlap") {
+      ++body_overlaps;
+      CHECK(f["severity"] == "error");
+      CHECK(f["first"] == "2005-04-11");
+      CHECK(f["last"] == "2005-04-15");
+    }
+  }
+  CHECK(body_overlaps == 1);
 }
 
 TEST_CASE("examples/conflicts reports each deliberate conflict (golden) and exits 1", "[cli]") {

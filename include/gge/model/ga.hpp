@@ -1,5 +1,5 @@
 #pragma once
-/// Recorded facts about General Assembly sessions that win over the rules (DOMAIN.md, Rule 1).
+/// Recorded facts about General Assembly sessions that win over the rules (rule 1 of the GA rules of procedure).
 #include "gge/core/time.hpp"
 
 #include <string>

@@ -1,6 +1,6 @@
 #pragma once
 /// Holiday rules: the small rule language of the holiday data files (data/holidays/*.toml),
-/// stored in the database so that a planner can correct them (DOMAIN.md "Holidays").
+/// stored in the database so that a planner can correct them (docs/domain.md "Holidays").
 #include <optional>
 #include <string>
 #include <string_view>
@@ -54,7 +54,7 @@ struct HolidayRule {
   int from_year = 0;    ///< first year the rule applies, inclusive; 0 = always
   int to_year = 0;      ///< last year the rule applies, inclusive; 0 = still applies
   Observance observance = Observance::none;
-  std::string source;   ///< where the rule comes from ("ST/IC/2015/1", "DOMAIN.md"); may be empty
+  std::string source;   ///< where the rule comes from (e.g. "ST/IC circular on official holidays"); may be empty
   friend bool operator==(const HolidayRule&, const HolidayRule&) = default;
 };
 

@@ -57,7 +57,7 @@ struct Meeting {
   friend bool operator==(const Meeting&, const Meeting&) = default;
 };
 
-/// The standard meeting slots: 10:00-13:00 and 15:00-18:00 (DOMAIN.md "Meeting").
+/// The standard meeting slots: 10:00-13:00 and 15:00-18:00 (two interpreted three-hour meetings a day; docs/domain.md "Vocabulary").
 inline constexpr Minutes k_morning_start{10 * 60}, k_morning_end{13 * 60};
 inline constexpr Minutes k_afternoon_start{15 * 60}, k_afternoon_end{18 * 60};
 

@@ -1,5 +1,5 @@
 #pragma once
-/// The plan as a picture (issue 7, `gge timeline` / `gge agenda`): a pure layout step that turns
+/// The plan as a picture (`gge timeline` / `gge agenda`): a pure layout step that turns
 /// sessions, deadlines, GA dates, closures and findings into positioned rows, bars and markers,
 /// and renderers that write it as one self-contained HTML page (inline CSS + SVG, no script, no
 /// network) or as a plain-text day-by-day agenda.

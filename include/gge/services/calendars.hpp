@@ -1,7 +1,9 @@
 #pragma once
 /// The calendars a command needs, built once from the store: each station's working calendar
-/// (holiday rules + confirmed holidays, rules/calendar/working_days.hpp) and the GA calendar (recorded
-/// openings + Rule 1, with the New York calendar for the general debate).
+/// (holiday rules + confirmed holidays, rules/calendar/working_days.hpp) and the GA calendar
+/// (recorded openings + Rule 1, with the New York calendar for the general debate). The recorded
+/// openings are those gge ships (formats/scenario/ga_openings_data.hpp) and the store's, which
+/// win over them.
 #include "gge/rules/check/check.hpp"
 #include "gge/rules/calendar/ga_calendar.hpp"
 #include "gge/rules/calendar/working_days.hpp"

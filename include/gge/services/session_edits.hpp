@@ -36,7 +36,7 @@ std::vector<Date> days_between(Date first, Date last);
 /// Sets a session's status ("cancel" is `set_session_status(..., cancelled)`).
 Session set_session_status(Store& store, const SessionRef& ref, SessionStatus status);
 
-/// Creates the standard meetings (10:00-13:00 and 15:00-18:00, DOMAIN.md) on every working day
+/// Creates the standard meetings (10:00-13:00 and 15:00-18:00, docs/domain.md "Vocabulary") on every working day
 /// of the session (Monday-Friday and not a stored closure of its station), skipping slots that
 /// already have a meeting. New meetings are numbered after the session's highest number, in
 /// date order. Returns the meetings it created.

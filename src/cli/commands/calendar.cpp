@@ -3,6 +3,7 @@
 #include "cli/json.hpp"
 #include "cli/output.hpp"
 #include "gge/services/calendars.hpp"
+#include "gge/services/export_ics.hpp"
 #include "gge/services/stored_deadlines.hpp"
 #include "gge/services/holidays.hpp"
 
@@ -18,23 +19,51 @@ std::string short_weekday(Date d) { return date::format("%a", d); }
 
 std::string weekday_date(Date d) { return short_weekday(d) + " " + to_un_long(d); }
 
+std::string opening_text(const SourcedDate& opening, OpeningBasis basis, int n) {
+  switch (basis) {
+    case OpeningBasis::recorded:
+      return fmt::format("{} (recorded: {})", weekday_date(opening.date), opening.source);
+    case OpeningBasis::rule:
+      return fmt::format("{} (by rule, not yet opened: {})", weekday_date(opening.date), opening.source);
+    case OpeningBasis::unknown: break;
+  }
+  return fmt::format("not known: GA {} opened before today and no record of its opening is kept "
+                     "(by {}, it would be {}; openings have departed from the rule)",
+                     n, opening.source, weekday_date(opening.date));
+}
+
 void add_ga(CLI::App& app, Context& ctx) {
   auto n = std::make_shared<int>(0);
   auto* ga = app.add_subcommand(
-      "ga", "Dates of General Assembly regular session N: opening (Rule 1 by era, or a recorded\n"
-            "date), general debate, high-level week, end; each with where it comes from");
+      "ga", "Dates of General Assembly regular session N: opening (recorded, or by Rule 1 of its\n"
+            "era for a session not yet opened), general debate, high-level week, end; each with\n"
+            "where it comes from. Exit 1 when the opening of a past session is not known");
   ga->add_option("N", *n, "Session number, e.g. 60 (opened 13 September 2005)")->required();
   ga->callback([&ctx, n] {
-    // Rule 1 needs no data: without a database, answer from the rules alone.
+    // The shipped records and Rule 1 need no data: without a database, answer from them alone.
     const auto store = std::filesystem::exists(ctx.db_path) ? ctx.open_read() : Store::in_memory();
     const Calendars calendars(store);
     const auto d = calendars.ga().session(*n);
+    const Date today = date::floor<date::days>(dtstamp_from_env());
+    const OpeningBasis basis = calendars.ga().basis(*n, today);
+    const bool known = basis != OpeningBasis::unknown;
+    if (!known) ctx.exit_code = static_cast<int>(ExitCode::findings);
     if (ctx.json) {
+      nlohmann::json opening = {{"date", known ? nlohmann::json(to_iso(d.opening.date)) : nlohmann::json()},
+                                {"source", d.opening.source},
+                                {"recorded", d.opening.recorded},
+                                {"basis", to_string(basis)}};
+      if (!known) opening["rule_date"] = to_iso(d.opening.date);
       const auto sourced = [](const SourcedDate& s) {
         return nlohmann::json{{"date", to_iso(s.date)}, {"source", s.source}, {"recorded", s.recorded}};
       };
+      if (!known) {
+        print_json({{"session", d.session}, {"opening", opening}, {"general_debate", nullptr},
+                    {"high_level_week", nullptr}, {"end", nullptr}});
+        return;
+      }
       print_json({{"session", d.session},
-                  {"opening", sourced(d.opening)},
+                  {"opening", opening},
                   {"general_debate", {{"first", to_iso(d.general_debate_first.date)},
                                       {"last", to_iso(d.general_debate_last)},
                                       {"source", d.general_debate_first.source}}},
@@ -42,8 +71,13 @@ void add_ga(CLI::App& app, Context& ctx) {
                   {"end", sourced(d.end)}});
       return;
     }
-    print_fields({{"session", fmt::format("GA {} (year {})", d.session, 1945 + d.session)},
-                  {"opening", fmt::format("{} ({})", weekday_date(d.opening.date), d.opening.source)},
+    const std::string session = fmt::format("GA {} (year {})", d.session, 1945 + d.session);
+    if (!known) {
+      print_fields({{"session", session}, {"opening", opening_text(d.opening, basis, *n)}});
+      return;
+    }
+    print_fields({{"session", session},
+                  {"opening", opening_text(d.opening, basis, *n)},
                   {"general debate", fmt::format("{} ({}; nine working days)",
                                                  to_un_range(d.general_debate_first.date, d.general_debate_last),
                                                  d.general_debate_first.source)},

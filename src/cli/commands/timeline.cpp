@@ -1,4 +1,4 @@
-// gge timeline, gge agenda (issue 7)
+// gge timeline, gge agenda
 #include "cli/commands/commands.hpp"
 #include "cli/json.hpp"
 #include "cli/output.hpp"

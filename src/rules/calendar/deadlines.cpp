@@ -22,7 +22,7 @@ int pick(const std::optional<int>& override_value, const DeadlineDefault& d, std
     how = "mandate override";
     return *override_value;
   }
-  how = fmt::format("default, {}", d.source);
+  how = fmt::format("gge's default: {}", d.source);
   return d.value;
 }
 

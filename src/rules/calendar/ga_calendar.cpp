@@ -34,19 +34,44 @@ SourcedDate GaCalendar::rule_opening(int n) const {
   return rule_of(n);
 }
 
+std::string_view to_string(OpeningBasis b) {
+  switch (b) {
+    case OpeningBasis::recorded: return "recorded";
+    case OpeningBasis::rule: return "rule";
+    case OpeningBasis::unknown: return "unknown";
+  }
+  return "unknown";
+}
+
 SourcedDate GaCalendar::rule_of(int n) const {
   const int year = 1945 + n;
   const date::year y{year};
+  if (n == 1)
+    return {Date{y / date::September / date::Tuesday[3]},
+            "no rule: the first session predates rule 1 of the GA rules of procedure", false};
   if (n <= 52)
     return {Date{y / date::September / date::Tuesday[3]},
-            "Rule 1, third Tuesday of September", false};
+            "GA rules of procedure, rule 1: the third Tuesday of September", false};
   if (n <= 57)
     return {Date{y / date::September / date::Monday[2]} + date::days{1},
-            "Rule 1, Tuesday after the second Monday of September", false};
+            "GA rules of procedure, rule 1 as for sessions 53 to 57: the Tuesday after the second "
+            "Monday of September",
+            false};
   const int week = n <= 77 ? 3 : 2;
   const Date monday = first_working_week(year) + date::weeks{week - 1};
   return {monday + date::days{1},
-          fmt::format("rule {}, week {}", n <= 77 ? "57/301" : "75/325", week), false};
+          n <= 77 ? "GA rules of procedure, rule 1 as amended by resolution 57/301, para. 1: the "
+                    "Tuesday of the third week of September"
+                  : "GA rules of procedure, rule 1 as amended by resolution 75/325: the Tuesday of "
+                    "the second week of September",
+          false};
+}
+
+OpeningBasis GaCalendar::basis(int n, Date today) const {
+  check_session(n);
+  if (m_records.contains(n)) return OpeningBasis::recorded;
+  if (n > 1 && rule_of(n).date > today) return OpeningBasis::rule;
+  return OpeningBasis::unknown;
 }
 
 SourcedDate GaCalendar::opening(int n) const {
@@ -72,9 +97,11 @@ GaSessionDates GaCalendar::session(int n) const {
   gd += date::weeks{tuesdays - 1};
   const std::string which = tuesdays == 1 ? "the Tuesday after" : "the second Tuesday after";
   std::string source =
-      n >= 58 ? fmt::format("{} the opening (DOMAIN.md, sessions {})", which,
-                            n >= 78 ? "78 on" : "58-77")
-              : fmt::format("{} the opening (assumed: no rule before session 58)", which);
+      n >= 78   ? fmt::format("{} the opening (from session 78: resolution 75/325 moved the "
+                              "opening a week earlier, not the general debate)", which)
+      : n >= 58 ? fmt::format("{} the opening (resolution 57/301, para. 2)", which)
+                : fmt::format("{} the opening (gge's default: no rule fixed the general debate "
+                              "before session 58)", which);
   const Date gd_first = working_calendar().roll(gd, Roll::after);
   if (gd_first != gd) source += ", rolled to the next working day";
   s.general_debate_first = {gd_first, source, false};

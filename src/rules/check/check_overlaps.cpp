@@ -20,13 +20,27 @@ int pick_target(const Context& c, int a, int b) {
   return std::tie(x.first, x.rec->body, x.rec->number) > std::tie(y.first, y.rec->body, y.rec->number) ? a : b;
 }
 
+/// How hard an overlap of sessions `a` and `b` is, by the rule `family`:
+/// - body-overlap: always an error. A body cannot sit twice at once, whatever the statuses.
+/// - room-double-booked: an error when either booking is firm (confirmed or held): a planned
+///   session cannot take a room a firm session holds. Two planned bookings are only requests to
+///   conference services, so they are a warning (tentative-overlap).
+/// - expert-double-booked: an error when both are firm, else a warning (tentative-overlap): a
+///   planned session is a request that the experts' governments have not yet accepted.
+bool overlap_is_error(const Context& c, std::string_view family, int a, int b) {
+  const bool firm_a = c.sessions[static_cast<std::size_t>(a)].firm;
+  const bool firm_b = c.sessions[static_cast<std::size_t>(b)].firm;
+  if (family == "body-overlap") return true;
+  if (family == "room-double-booked") return firm_a || firm_b;
+  return firm_a && firm_b;
+}
+
 Finding& overlap_finding(Context& c, const char* family, int a, int b, Date first, Date last) {
   const int target = pick_target(c, a, b);
   const int other = target == a ? b : a;
-  const bool firm = c.sessions[static_cast<std::size_t>(a)].firm &&
-                    c.sessions[static_cast<std::size_t>(b)].firm;
-  auto& f = c.add(target, firm ? family : "tentative-overlap",
-                  firm ? Severity::error : Severity::warning, target);
+  const bool error = overlap_is_error(c, family, a, b);
+  auto& f = c.add(target, error ? family : "tentative-overlap",
+                  error ? Severity::error : Severity::warning, target);
   f.first = first;
   f.last = last;
   f.rule = family;

@@ -152,7 +152,7 @@ TEST_CASE("UNHQ New York data file: the circulars' examples", "[formats]") {
   CHECK(cal.subtract_working_days(Date{2005_y / 7 / 5}, 10) == Date{2005_y / 6 / 20});
 }
 
-TEST_CASE("UNOV Vienna data file gives the 2023 list of DOMAIN.md", "[formats]") {
+TEST_CASE("UNOV Vienna data file gives the 2023 list of the UNOV circular", "[formats]") {
   const HolidayData vie = read_holiday_data_file(data_file("unov-vienna.toml"));
   const auto cs = station_closures("VIE", 2023, vie.rules, vie.confirmed);
   const std::vector<Date> expected{Date{2023_y / 1 / 2},   Date{2023_y / 4 / 7},

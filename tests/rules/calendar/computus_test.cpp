@@ -78,7 +78,7 @@ TEST_CASE("Eid estimates are within 2 days of the dates kept", "[rules]") {
     Date kept;
   };
   const Known known[] = {
-      {12, 10, Date{2015_y / 9 / 23}},  // UNHQ Eid al-Adha 2015 (DOMAIN.md), kept on Wed 23 Sep
+      {12, 10, Date{2015_y / 9 / 23}},  // UNHQ Eid al-Adha 2015 (docs/domain.md), kept on Wed 23 Sep
       {10, 1, Date{2023_y / 4 / 21}},   // Eid al-Fitr 2023 (most countries)
       {10, 1, Date{2023_y / 4 / 22}},   // UNOV Vienna's Eid al-Fitr 2023 (Sat, observed 24 Apr)
       {12, 10, Date{2023_y / 6 / 29}},  // UNOV Vienna's Eid al-Adha 2023

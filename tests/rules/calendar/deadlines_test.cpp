@@ -44,11 +44,15 @@ TEST_CASE("the 2004-2005 deadline chain", "[rules]") {
   // 10 working days before 5 July, not counting it; Monday 4 July is a NY holiday.
   CHECK(step(steps, "latest_end").date == Date{2005_y / 6 / 20});
   CHECK_THAT(step(steps, "submission").line(),
-             Catch::StartsWith("2005-07-05  submission    = 2005-09-13 (GA 60 opening, rule "
-                               "57/301, week 3) − 10 weeks"));
+             Catch::StartsWith("2005-07-05  submission    = 2005-09-13 (GA 60 opening, GA rules "
+                               "of procedure, rule 1 as amended by resolution 57/301, para. 1: "
+                               "the Tuesday of the third week of September) − 10 weeks"));
   CHECK_THAT(step(steps, "latest_end").explanation, Catch::Contains("2005-07-04 Independence Day"));
   CHECK_THAT(step(steps, "latest_end").explanation, Catch::Contains("not counted"));
-  CHECK_THAT(step(steps, "submission").explanation, Catch::Contains("DOMAIN.md"));
+  CHECK_THAT(step(steps, "submission").explanation,
+             Catch::Contains("[gge's default: the ten-week rule for submitting pre-session "
+                             "documents; the mandate's submission_weeks changes it]"));
+  CHECK_THAT(step(steps, "latest_end").explanation, Catch::Contains("adoption_working_days"));
 }
 
 TEST_CASE("planner overrides change the chain", "[rules]") {
@@ -78,7 +82,7 @@ TEST_CASE("a recorded GA opening moves the chain, and the diff says what changed
   REQUIRE(before.size() == 4);
   CHECK(before[1].mandate == "58/32-ict");
   CHECK(before[1].kind == "submission");
-  CHECK_THAT(before[1].source, Catch::Contains("rule 57/301"));
+  CHECK_THAT(before[1].source, Catch::Contains("resolution 57/301"));
 
   const std::vector<GaOpening> rec{{60, Date{2005_y / 9 / 20}, "test record"}};
   const auto after = to_deadlines("58/32-ict", derive_deadlines(ict_2004(), GaCalendar(rec, &ny()), ny()));

@@ -10,20 +10,43 @@
 using namespace gge;
 using namespace date::literals;
 
-TEST_CASE("GA openings: DOMAIN.md and historical examples", "[rules]") {
+TEST_CASE("GA openings by the rule of each era, with their citations", "[rules]") {
   const GaCalendar ga;
   CHECK(ga.opening(59).date == Date{2004_y / 9 / 14});
   CHECK(ga.opening(60).date == Date{2005_y / 9 / 13});
-  CHECK(ga.opening(60).source == "rule 57/301, week 3");
+  CHECK(ga.opening(60).source == "GA rules of procedure, rule 1 as amended by resolution 57/301, "
+                                 "para. 1: the Tuesday of the third week of September");
   CHECK_FALSE(ga.opening(60).recorded);
   CHECK(ga.opening(58).date == Date{2003_y / 9 / 16});
   CHECK(ga.opening(77).date == Date{2022_y / 9 / 13});
   CHECK(ga.opening(78).date == Date{2023_y / 9 / 5});
-  CHECK(ga.opening(78).source == "rule 75/325, week 2");
+  CHECK_THAT(ga.opening(78).source, Catch::StartsWith("GA rules of procedure, rule 1 as amended "
+                                                     "by resolution 75/325"));
   CHECK(ga.opening(79).date == Date{2024_y / 9 / 10});
   CHECK(ga.opening(80).date == Date{2025_y / 9 / 9});
   CHECK(ga.opening(57).date == Date{2002_y / 9 / 10});  // Tuesday after the second Monday
   CHECK(ga.opening(52).date == Date{1997_y / 9 / 16});  // third Tuesday
+  CHECK_THAT(ga.opening(52).source, Catch::Contains("rule 1: the third Tuesday of September"));
+  CHECK_THAT(ga.opening(1).source, Catch::StartsWith("no rule"));
+}
+
+TEST_CASE("what is known of an opening: recorded, by rule before it, else not known", "[rules]") {
+  const std::vector<GaOpening> records{{1, Date{1946_y / 1 / 10}, "A/PV.1"},
+                                       {60, Date{2005_y / 9 / 13}, "A/60/PV.1"}};
+  const GaCalendar ga(records);
+  const Date today{2005_y / 9 / 13};
+  CHECK(ga.basis(1, today) == OpeningBasis::recorded);
+  CHECK(ga.basis(60, today) == OpeningBasis::recorded);
+  CHECK(ga.basis(23, today) == OpeningBasis::unknown);  // opened long ago, no record
+  CHECK(ga.basis(59, today) == OpeningBasis::unknown);
+  CHECK(ga.basis(61, today) == OpeningBasis::rule);     // opens in 2006
+  // The opening day itself is past enough: a session opening today has opened.
+  CHECK(GaCalendar{}.basis(60, today) == OpeningBasis::unknown);
+  CHECK(GaCalendar{}.basis(60, today - date::days{1}) == OpeningBasis::rule);
+  // Session 1 has no rule: without a record it is never "by rule", even before 1946.
+  CHECK(GaCalendar{}.basis(1, Date{1900_y / 1 / 1}) == OpeningBasis::unknown);
+  CHECK_THROWS_AS(ga.basis(0, today), InputError);
+  CHECK(to_string(OpeningBasis::rule) == "rule");
 }
 
 TEST_CASE("GA openings 58-87 follow the era rules", "[rules]") {
@@ -60,7 +83,9 @@ TEST_CASE("general debate, high-level week and session end", "[rules]") {
   CHECK(s78.general_debate_first.date == Date{2023_y / 9 / 19});  // two Tuesdays after
   CHECK(s78.general_debate_last == Date{2023_y / 9 / 29});
   CHECK(ga.session(79).general_debate_first.date == Date{2024_y / 9 / 24});
-  CHECK_THAT(ga.session(50).general_debate_first.source, Catch::Contains("assumed"));
+  CHECK_THAT(ga.session(50).general_debate_first.source, Catch::Contains("gge's default"));
+  CHECK_THAT(ga.session(60).general_debate_first.source, Catch::Contains("57/301, para. 2"));
+  CHECK_THAT(ga.session(78).general_debate_first.source, Catch::Contains("75/325"));
   const Date after250 = ga.session(250).end.date + date::days{1};  // session 251's opening
   CHECK(weekday_of(after250) == date::Tuesday);
   CHECK(after250 >= Date{2196_y / 9 / 5});

@@ -9,7 +9,7 @@ TEST_CASE("fix: the nearest shift that passes every other check", "[rules][check
   Plan p;
   p.session("A", 1, "2005-04-04", "2005-04-08");
   p.session("A", 2, "2005-04-06", "2005-04-12", "NY", "CR1", SessionStatus::planned);
-  const auto t = with_code(p.check(), "tentative-overlap");
+  const auto t = with_code(p.check(), "body-overlap");
   REQUIRE(t.size() == 1);
   // Earlier shifts would put #2 before #1; +1, +2 still overlap; +3..+5 start or end on a
   // weekend.
@@ -23,7 +23,7 @@ TEST_CASE("fix: avoids closures, blackouts and other bodies' rooms and experts",
             SessionStatus::planned);
   SECTION("a closure on Monday 11 April") {
     p.sc.holidays.push_back({"NY", day("2005-04-11"), "Test Day", HolidayStatus::confirmed});
-    CHECK(with_code(p.check(), "tentative-overlap")[0].fix ==
+    CHECK(with_code(p.check(), "body-overlap")[0].fix ==
           "move A#2 to 12 April 2005 (4 days later)");
   }
   SECTION("a blackout, a room taken and an expert busy") {
@@ -32,7 +32,7 @@ TEST_CASE("fix: avoids closures, blackouts and other bodies' rooms and experts",
     p.session("C", 1, "2005-04-13", "2005-04-13", "GVA", "CR2");  // shares an expert
     p.expert("fr-1", {"A", "C"});
     const auto all = p.check();
-    const auto t = with_code(all, "tentative-overlap");
+    const auto t = with_code(all, "body-overlap");
     REQUIRE(t.size() == 1);
     // 13 April: C the same day; 14 April: C the day before (other zone) - conservative.
     CHECK(t[0].fix == "move A#2 to 15 April 2005 (7 days later)");

@@ -18,19 +18,77 @@ TEST_CASE("body overlap: two confirmed sessions of one body is an error", "[rule
   CHECK(mentions(o[0].subjects, "A#1"));
 }
 
-TEST_CASE("body overlap: tentative against confirmed is a warning, and near-misses", "[rules][check]") {
+// What each pair of statuses gives when two sessions overlap. "-" means no finding (a cancelled
+// or postponed session holds nothing). Body: one body twice (always an error). Room: two bodies
+// in one room (an error when either booking is firm). Expert: two bodies sharing an expert at
+// two stations (an error only when both are firm).
+struct OverlapRow {
+  SessionStatus a, b;
+  const char* body;
+  const char* room;
+  const char* expert;
+};
+
+std::string outcome(const std::vector<Finding>& all) {
+  if (all.empty()) return "-";
+  REQUIRE(all.size() == 1);
+  return all[0].code + "/" + std::string{to_string(all[0].severity)};
+}
+
+TEST_CASE("overlaps: the finding for each pair of statuses", "[rules][check]") {
+  using S = SessionStatus;
+  const auto row = GENERATE(values<OverlapRow>({
+      {S::planned, S::planned, "body-overlap/error", "tentative-overlap/warning", "tentative-overlap/warning"},
+      {S::planned, S::confirmed, "body-overlap/error", "room-double-booked/error", "tentative-overlap/warning"},
+      {S::planned, S::held, "body-overlap/error", "room-double-booked/error", "tentative-overlap/warning"},
+      {S::confirmed, S::planned, "body-overlap/error", "room-double-booked/error", "tentative-overlap/warning"},
+      {S::confirmed, S::confirmed, "body-overlap/error", "room-double-booked/error", "expert-double-booked/error"},
+      {S::confirmed, S::held, "body-overlap/error", "room-double-booked/error", "expert-double-booked/error"},
+      {S::held, S::held, "body-overlap/error", "room-double-booked/error", "expert-double-booked/error"},
+      {S::planned, S::cancelled, "-", "-", "-"},
+      {S::confirmed, S::postponed, "-", "-", "-"},
+      {S::cancelled, S::postponed, "-", "-", "-"},
+  }));
+  CAPTURE(to_string(row.a), to_string(row.b));
+  SECTION("one body, overlapping days") {
+    Plan p;
+    p.session("A", 1, "2005-04-11", "2005-04-15", "NY", "CR1", row.a);
+    p.session("A", 2, "2005-04-14", "2005-04-20", "GVA", "CR1", row.b);
+    CHECK(outcome(p.check()) == row.body);
+  }
+  SECTION("two bodies, one room, the same hours") {
+    Plan p;
+    p.session("A", 1, "2005-04-11", "2005-04-15", "NY", "CR1", row.a);
+    p.session("B", 1, "2005-04-11", "2005-04-15", "NY", "CR1", row.b);
+    p.meeting("A", 1, "2005-04-12", "10:00", "13:00");
+    p.meeting("B", 1, "2005-04-12", "10:00", "13:00");
+    CHECK(outcome(p.check()) == row.room);
+  }
+  SECTION("two bodies sharing an expert, New York and Geneva at the same UTC hours") {
+    Plan p;
+    p.expert("ru-1", {"A", "B"});
+    p.session("A", 1, "2005-04-11", "2005-04-15", "NY", "CR1", row.a);
+    p.session("B", 1, "2005-04-11", "2005-04-15", "GVA", "CR1", row.b);
+    p.meeting("A", 1, "2005-04-12", "10:00", "13:00");  // 14:00-17:00 UTC
+    p.meeting("B", 1, "2005-04-12", "16:00", "18:00");  // 14:00-16:00 UTC
+    CHECK(outcome(p.check()) == row.expert);
+  }
+}
+
+TEST_CASE("body overlap: a planned session on a confirmed one's day is an error, and near-misses",
+          "[rules][check]") {
   Plan p;
   p.session("A", 1, "2005-04-11", "2005-04-15");
   SECTION("planned overlapping confirmed") {
     p.session("A", 2, "2005-04-15", "2005-04-15", "GVA", "CR1", SessionStatus::planned);
     const auto all = p.check();
-    CHECK(with_code(all, "body-overlap").empty());
-    const auto t = with_code(all, "tentative-overlap");
-    REQUIRE(t.size() == 1);
-    CHECK(t[0].severity == Severity::warning);
-    CHECK(t[0].rule == "body-overlap");
-    CHECK_FALSE(has_errors(all, false));
-    CHECK(has_errors(all, true));
+    CHECK(with_code(all, "tentative-overlap").empty());
+    const auto o = with_code(all, "body-overlap");
+    REQUIRE(o.size() == 1);
+    CHECK(o[0].severity == Severity::error);
+    CHECK(o[0].session == 2);  // filed under the planned session, the one to move
+    CHECK(o[0].reason.find("A#2 is tentative") != std::string::npos);
+    CHECK(has_errors(all, false));
   }
   SECTION("a session ending the day before another starts") {
     p.session("A", 2, "2005-04-18", "2005-04-22");
@@ -71,13 +129,22 @@ TEST_CASE("room double-booked: overlapping meetings in one room", "[rules][check
     p.meeting("B", 1, "2005-04-12", "10:00", "13:00", "CR1");
     CHECK(p.check().empty());
   }
-  SECTION("a tentative booking is a warning") {
+  SECTION("a planned booking of a room a confirmed session holds is an error") {
+    p.sc.sessions[1].status = SessionStatus::planned;
+    p.meeting("B", 1, "2005-04-12", "10:00", "11:00", "CR1");
+    const auto r = with_code(p.check(), "room-double-booked");
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].severity == Severity::error);
+    CHECK(r[0].body == "B");  // filed under the tentative session, the one to move
+  }
+  SECTION("two planned bookings are a warning") {
+    p.sc.sessions[0].status = SessionStatus::planned;
     p.sc.sessions[1].status = SessionStatus::planned;
     p.meeting("B", 1, "2005-04-12", "10:00", "11:00", "CR1");
     const auto t = with_code(p.check(), "tentative-overlap");
     REQUIRE(t.size() == 1);
     CHECK(t[0].rule == "room-double-booked");
-    CHECK(t[0].body == "B");  // filed under the tentative session, the one to move
+    CHECK(t[0].severity == Severity::warning);
   }
 }
 

@@ -27,7 +27,7 @@ TEST_CASE("check_plan: sorted by body, session, code", "[rules][check]") {
   CHECK(all[0].body == "A");
   CHECK(all[0].session == 1);
   CHECK(all[0].code == "holiday");
-  CHECK(all[1].code == "tentative-overlap");
+  CHECK(all[1].code == "body-overlap");
   CHECK(all[2].code == "weekend");
   CHECK(all[2].body == "B");
   CHECK(all[3].code == "meeting-outside-hours");
@@ -81,12 +81,12 @@ TEST_CASE("to_text: grouped by body and session, one line per finding", "[rules]
   CHECK(text.rfind("A\n  session 1\n    error   holiday: A#1 meets on Monday 4 July 2005, "
                    "Independence Day at NY [rule: NY is closed on its holidays] -> fix: move A#1",
                    0) == 0);
-  CHECK(text.find("\n  session 2\n    warning tentative-overlap: ") != std::string::npos);
+  CHECK(text.find("\n  session 2\n    error   body-overlap: ") != std::string::npos);
   CHECK(text.find("\nB\n  session 1\n    error   weekend: B#1 starts and ends on Saturday 10 "
                   "September 2005 and Wednesday 14 September 2005") == std::string::npos);
   CHECK(text.find("\nB\n  session 1\n    error   weekend: B#1 starts or ends on Saturday 10 "
                   "September 2005 [rule: ") != std::string::npos);
-  CHECK(text.find("4 findings: 2 errors, 2 warnings.\n") != std::string::npos);
+  CHECK(text.find("4 findings: 3 errors, 1 warning.\n") != std::string::npos);
   std::size_t lines = 0;
   for (char ch : text) lines += ch == '\n' ? 1 : 0;
   CHECK(lines == 2 + 2 + 4 + 1 + 2);  // bodies, sessions (A:2, B:2), findings, total

@@ -1,5 +1,5 @@
 #pragma once
-/// The deadline chain of a mandate (DOMAIN.md "Documents and deadlines"), each step explained.
+/// The deadline chain of a mandate (docs/domain.md "Documents and deadlines"), each step explained.
 ///
 /// From a mandate that reports to GA session N:
 ///   consideration = the GA N opening (GaCalendar: record or Rule 1), or the planner's consider_on
@@ -28,15 +28,17 @@ struct DeadlineDefault {
   std::string_view source;
 };
 
-inline constexpr std::string_view k_deadline_defaults_source =
-    "DOMAIN.md \"Documents and deadlines\"";
 /// Pre-session documents are submitted for processing at least 10 weeks before consideration.
-inline constexpr DeadlineDefault k_default_submission_weeks{10, k_deadline_defaults_source};
+inline constexpr DeadlineDefault k_default_submission_weeks{
+    10, "the ten-week rule for submitting pre-session documents; the mandate's submission_weeks "
+        "changes it"};
 /// ... and distributed in all six official languages at least 6 weeks before.
-inline constexpr DeadlineDefault k_default_distribution_weeks{6, k_deadline_defaults_source};
+inline constexpr DeadlineDefault k_default_distribution_weeks{
+    6, "the six-week rule for issuing them in the six official languages; the mandate's "
+       "distribution_weeks changes it"};
 /// Working days between the body's last session day and submission, to adopt and edit the report.
 inline constexpr DeadlineDefault k_default_adoption_working_days{
-    10, "gge's choice; DOMAIN.md \"Documents and deadlines\" leaves it configurable"};
+    10, "time to adopt and edit the report; the mandate's adoption_working_days changes it"};
 
 /// One derived date and how it was derived.
 struct DeadlineStep {

@@ -1,11 +1,12 @@
 #pragma once
 /// The General Assembly's regular sessions: opening day by Rule 1 of the rules of procedure, by
-/// era (DOMAIN.md "When does GA session N open?"), the general debate, the high-level week and the
-/// session's end. A recorded opening (gge::GaOpening) always wins over the rule, and every answer
-/// says where it came from.
+/// era (docs/domain.md "When does GA session N open?"), the general debate, the high-level week
+/// and the session's end. A recorded opening (gge::GaOpening) always wins over the rule, and every
+/// answer says where it came from.
 ///
 /// Rule 1 by era (regular session N opens in September of year 1945 + N):
-///   N <= 52   the third Tuesday of September
+///   N = 1     no rule: the first session was convened for 10 January 1946 in London
+///   2..52     the third Tuesday of September
 ///   53..57    the Tuesday following the second Monday of September
 ///   58..77    (res. 57/301) the Tuesday of the third week of September, counting from the first
 ///             week (Monday to Sunday) that contains at least one working day of September
@@ -16,9 +17,13 @@
 /// 19th). The NY calendar, when given, is used for the general debate and the high-level week.
 ///
 /// Choices this module makes (documented, not from the rules):
-/// - General debate: from 58 to 77 it opens the Tuesday after the opening, from 78 two Tuesdays
-///   after (DOMAIN.md). Before 58 no rule fixes it; we use the 58-77 convention (the Tuesday
-///   after the opening) and say so in the source.
+/// - General debate: from 58 to 77 it opens the Tuesday after the opening (res. 57/301, para. 2),
+///   from 78 two Tuesdays after (the opening moved a week earlier, res. 75/325, the debate did
+///   not). Before 58 no rule fixes it; we use the 58-77 convention (the Tuesday after the opening)
+///   and say so in the source.
+/// - What is known of an opening (OpeningBasis): a record; else the rule for a session that has
+///   not opened yet; else nothing: past openings departed from the rule (postponements, summits,
+///   the first sessions), so a past session's rule date is shown only as what the rule gives.
 /// - The general debate runs nine working days (NY calendar): its first day (rolled forward to a
 ///   working day if it is not one) and the next eight working days, inclusive.
 /// - The high-level week is the general debate's first five working days, inclusive.
@@ -39,7 +44,7 @@ inline constexpr int k_max_ga_session = 250;
 /// A day with where it came from.
 struct SourcedDate {
   Date date{};
-  std::string source;     ///< "rule 57/301, week 3", or the record's source ("recorded" if none)
+  std::string source;     ///< the rule's citation, or the record's source ("recorded" if none)
   bool recorded = false;  ///< true when a GaOpening record gave it
   friend bool operator==(const SourcedDate&, const SourcedDate&) = default;
 };
@@ -55,17 +60,28 @@ struct GaSessionDates {
   SourcedDate end;                   ///< the day before session N + 1 opens
 };
 
+/// How an opening day is known: `recorded` (a record gives it), `rule` (a session that has not
+/// opened yet: Rule 1 of its era gives it), `unknown` (a past session without a record, or
+/// session 1, which no rule covers).
+enum class OpeningBasis { recorded, rule, unknown };
+std::string_view to_string(OpeningBasis b);
+
 class GaCalendar {
 public:
   /// `records`: recorded openings (one per session; if several, the last given wins).
   /// `ny`: the New York working calendar, or nullptr for Monday to Friday. It must outlive this.
   explicit GaCalendar(std::span<const GaOpening> records = {}, const WorkingCalendar* ny = nullptr);
 
-  /// The opening day of session `n` by Rule 1 alone, with its source ("rule 57/301, week 3").
+  /// The opening day of session `n` by Rule 1 alone, with its source ("GA rules of procedure,
+  /// rule 1 as amended by resolution 57/301, para. 1: ..."). For session 1, which no rule covers,
+  /// the third Tuesday of September 1946, with a source that says so.
   /// `n` outside 1..k_max_ga_session throws InputError.
   [[nodiscard]] SourcedDate rule_opening(int n) const;
   /// The opening day: the record if there is one, else Rule 1.
   [[nodiscard]] SourcedDate opening(int n) const;
+  /// How the opening of session `n` is known on `today` (see OpeningBasis). `n` outside
+  /// 1..k_max_ga_session throws InputError.
+  [[nodiscard]] OpeningBasis basis(int n, Date today) const;
   /// All the dates of session `n` (see the header comment for the conventions).
   [[nodiscard]] GaSessionDates session(int n) const;
 

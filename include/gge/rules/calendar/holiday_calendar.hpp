@@ -1,6 +1,6 @@
 #pragma once
 /// A duty station's office closures, computed from its holiday rules (data/holidays/*.toml) and
-/// the confirmed dates of the yearly information circulars (DOMAIN.md "Holidays").
+/// the confirmed dates of the yearly information circulars (docs/domain.md "Holidays").
 ///
 /// How a year is computed:
 /// 1. Every rule of the station that applies in a year (`from_year`..`to_year`, inclusive, by the

@@ -1,5 +1,5 @@
 #pragma once
-/// The conflict checker: every problem of a plan as data (issue 4, `gge check`).
+/// The conflict checker: every problem of a plan as data (`gge check`).
 ///
 /// Pure: no I/O, no clock. The caller supplies what lives elsewhere (the GA high-level weeks,
 /// rule-derived holidays) through `CheckInput`.

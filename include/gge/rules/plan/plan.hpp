@@ -1,5 +1,5 @@
 #pragma once
-/// The session planner (issue 6, `gge plan`): place a mandate's remaining sessions, or say why
+/// The session planner (`gge plan`): place a mandate's remaining sessions, or say why
 /// no placement exists. Pure: plain data in, plans out; no I/O, no clock; deterministic.
 ///
 /// Conventions (one set, used by the solver, the explanation and the tests):
