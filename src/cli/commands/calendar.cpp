@@ -1,5 +1,6 @@
 // gge ga N; gge holidays list|import; gge deadlines MANDATE [--diff]
 #include "cli/commands/commands.hpp"
+#include "cli/exit_code.hpp"
 #include "cli/json.hpp"
 #include "cli/output.hpp"
 #include "gge/services/calendars.hpp"
