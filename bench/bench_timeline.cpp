@@ -10,6 +10,7 @@
 // `gge timeline` path; prints the page size (and writes the page to OUT.html when given).
 // Targets: render < 1 s, page < 5 MB.
 #include "gge/services/stored_deadlines.hpp"
+#include "gge/services/transaction.hpp"
 #include "gge/services/holidays.hpp"
 #include "gge/services/output_file.hpp"
 #include "gge/services/stored_timeline.hpp"
@@ -78,9 +79,7 @@ void fill(Store& store, int years, int bodies) {
     files.emplace_back(std::filesystem::path{GGE_BENCH_SOURCE_DIR} / "data/holidays" / f);
   tx.commit();
   import_holiday_files(store, files);
-  Store::Transaction tx2(store);
-  refresh_deadlines(store);
-  tx2.commit();
+  in_transaction(store, [](WriteTx&) {});  // the deadline chains, as every write leaves them
 }
 
 }  // namespace

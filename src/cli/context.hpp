@@ -2,6 +2,7 @@
 // What every command shares: the global options and how to open the database.
 #include "gge/store/store.hpp"
 
+#include <map>
 #include <string>
 
 namespace gge::cli {
@@ -10,6 +11,15 @@ struct Context {
   std::string db_path;  ///< --db, default $GGE_DB or ./gge.db
   bool json = false;    ///< --json: print data as JSON for programs
   int exit_code = 0;    ///< set by a command that reports findings (`check`: 1 when errors)
+  /// The running command's names for the engine's input fields ("first day" -> "--from"), set
+  /// by the command before it calls the engine; errors name the flag the user typed.
+  std::map<std::string, std::string, std::less<>> flags;
+
+  /// The flag of this command for engine field `field`, or `field` itself when it has none.
+  [[nodiscard]] std::string flag_for(const std::string& field) const {
+    const auto it = flags.find(field);
+    return it == flags.end() ? field : it->second;
+  }
 
   /// Opens the database. Read-only commands never create or migrate a file.
   [[nodiscard]] Store open(Store::Mode mode = Store::Mode::read_write) const {

@@ -1,6 +1,7 @@
 // gge: the command-line tool. Builds the command tree, runs one command, and turns every
 // error into one line on stderr and a documented exit code (README "Exit codes").
 #include "cli/commands/commands.hpp"
+#include "cli/exit_code.hpp"
 #include "cli/output.hpp"
 #include "gge/core/error.hpp"
 #include "gge/core/text.hpp"
@@ -61,7 +62,7 @@ public:
 /// The one error printer: "gge: MESSAGE" on stderr as exactly one line (the message escaped:
 /// no control character or invalid UTF-8 of the input reaches the terminal), after whatever
 /// stdout already holds. Returns `code` as the process exit code.
-int report(std::string_view message, gge::ExitCode code) {
+int report(std::string_view message, gge::cli::ExitCode code) {
   std::fflush(stdout);
   const std::string line = "gge: " + gge::printable(message) + "\n";
   std::fwrite(line.data(), 1, line.size(), stderr);
@@ -121,12 +122,15 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    return report(std::string{e.what()} + " (see --help)", gge::ExitCode::bad_input);
+    return report(std::string{e.what()} + " (see --help)", ExitCode::bad_input);
+  } catch (const gge::InputError& e) {
+    // The engine names the field in its own words; the user typed a flag of this command.
+    return report(e.with_field(ctx.flag_for(e.field())).what(), exit_code_of(e));
   } catch (const gge::Error& e) {
-    return report(e.what(), e.exit_code());
+    return report(e.what(), exit_code_of(e));
   } catch (const std::bad_alloc&) {
-    return report("out of memory; nothing was written", gge::ExitCode::storage);
+    return report("out of memory; nothing was written", ExitCode::storage);
   } catch (const std::exception& e) {
-    return report(std::string{"internal error: "} + e.what(), gge::ExitCode::storage);
+    return report(std::string{"internal error: "} + e.what(), exit_code_of(e));
   }
 }

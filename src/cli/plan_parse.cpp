@@ -30,22 +30,6 @@ std::string lower(std::string_view s) {
 
 }  // namespace
 
-int parse_gap(std::string_view text, std::string_view field) {
-  const std::string original(text);
-  int factor = 1;
-  if (!text.empty() && (text.back() == 'w' || text.back() == 'W')) {
-    factor = 7;
-    text.remove_suffix(1);
-  } else if (!text.empty() && (text.back() == 'd' || text.back() == 'D')) {
-    text.remove_suffix(1);
-  }
-  int value = -1;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || ec != std::errc{} || end != text.data() + text.size() || value < 0 || value > 520)
-    throw InputError({}, std::string(field), original, "expected weeks like 8w or days like 56d (0..520)");
-  return value * factor;
-}
-
 std::vector<unsigned> parse_months(std::string_view text, std::string_view field) {
   static constexpr std::array<std::string_view, 12> k_names{"january", "february", "march",     "april",
                                                             "may",     "june",     "july",      "august",

@@ -29,4 +29,8 @@ InputError InputError::at(std::string where) const {
   return InputError(std::move(where), m_field, m_value, m_problem);
 }
 
+InputError InputError::with_field(std::string field) const {
+  return InputError(m_where, std::move(field), m_value, m_problem);
+}
+
 }  // namespace gge

@@ -5,6 +5,7 @@
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <cstdlib>
 
 namespace gge {
 namespace {
@@ -44,13 +45,6 @@ std::string date_problem(int y, int m, int d) {
 
 }  // namespace
 
-std::optional<Date> try_parse_date(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  const int y = digits(text, 0, 4), m = digits(text, 5, 2), d = digits(text, 8, 2);
-  if (y < 0 || m < 0 || d < 0 || !date_problem(y, m, d).empty()) return std::nullopt;
-  return Date{date::year{y} / date::month(m) / date::day(d)};
-}
-
 Date parse_date(std::string_view text, std::string_view field, Where where) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-')
     refuse(text, field, where, "expected a date as YYYY-MM-DD");
@@ -69,19 +63,32 @@ Minutes parse_hhmm(std::string_view text, std::string_view field, Where where) {
   return Minutes{h * 60 + m};
 }
 
-Span parse_span(std::string_view text, std::string_view field, Where where) {
-  Span span;
+int parse_span_days(std::string_view text, std::string_view field, int max_days, Where where) {
+  int count = -1;
   const char* const begin = text.data();
   const char* const end = begin + text.size();
-  auto [p, ec] = std::from_chars(begin, end, span.count);
-  if (ec != std::errc{} || p == begin || span.count < 0 || span.count > 10000)
-    refuse(text, field, where, "expected a count 0..10000 with a unit: 8w, 10d or 3wd");
+  const auto [p, ec] = std::from_chars(begin, end, count);
   const std::string_view unit{p, static_cast<std::size_t>(end - p)};
-  if (unit == "w") span.unit = Span::Unit::weeks;
-  else if (unit == "d") span.unit = Span::Unit::days;
-  else if (unit == "wd") span.unit = Span::Unit::working_days;
-  else refuse(text, field, where, "unknown unit (use w for weeks, d for days, wd for working days)");
-  return span;
+  const bool weeks = unit == "w" || unit == "W";
+  const bool days = unit == "d" || unit == "D";
+  const long long total = weeks ? 7LL * count : count;
+  if (ec != std::errc{} || p == begin || count < 0 || !(weeks || days) || total > max_days)
+    refuse(text, field, where,
+           fmt::format("expected a span like 8w (weeks) or 56d (days), 0 to {} days", max_days));
+  return static_cast<int>(total);
+}
+
+std::optional<Instant> read_source_date_epoch() {
+  const char* env = std::getenv("SOURCE_DATE_EPOCH");
+  if (!env || !*env) return std::nullopt;
+  const std::string_view text{env};
+  long long seconds = -1;
+  const auto r = std::from_chars(text.data(), text.data() + text.size(), seconds);
+  constexpr long long k_year_9999_end = 253402300799;  // 9999-12-31T23:59:59Z
+  if (r.ec != std::errc{} || r.ptr != text.data() + text.size() || seconds < 0 || seconds > k_year_9999_end)
+    throw InputError({}, "SOURCE_DATE_EPOCH", std::string{text},
+                     "expected whole seconds since 1970-01-01T00:00:00Z, e.g. 1100000000");
+  return Instant{std::chrono::seconds{seconds}};
 }
 
 const std::string& check_text(const std::string& text, std::string_view field, Where where,

@@ -68,6 +68,17 @@ std::optional<HolidayRuleKind> parse_holiday_rule_kind(std::string_view s) {
   return lookup(k_rule_kinds, s);
 }
 
+std::string_view weekday_name(int weekday) {
+  static constexpr std::array<std::string_view, 7> k_names{"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                                           "Thursday", "Friday", "Saturday"};
+  return weekday >= 0 && weekday < 7 ? k_names[static_cast<std::size_t>(weekday)] : "?";
+}
+std::optional<int> parse_weekday_name(std::string_view s) {
+  for (int d = 0; d < 7; ++d)
+    if (iequals(weekday_name(d), s)) return d;
+  return std::nullopt;
+}
+
 std::string_view to_string(Observance o) { return name_of(k_observances, o); }
 std::optional<Observance> parse_observance(std::string_view s) { return lookup(k_observances, s); }
 

@@ -22,6 +22,6 @@ SessionRef parse_session_ref(std::string_view text, std::string_view field, Wher
                    "expected a session as BODY#N, e.g. GGE-ICT-2004#2");
 }
 
-std::string to_string(const SessionRef& r) { return fmt::format("{}#{}", r.body, r.number); }
+std::string to_string(const SessionRef& r) { return fmt::format("{}", r); }
 
 }  // namespace gge

@@ -153,6 +153,7 @@ void validate(const HolidayRule& r, Where where) {
     case HolidayRuleKind::last_weekday:
       range(r.month, 1, 12, "holiday_rule.month");
       range(r.weekday, 0, 6, "holiday_rule.weekday");
+      range(r.offset, -100, 100, "holiday_rule.offset");
       break;
     case HolidayRuleKind::easter:
       range(r.offset, -100, 100, "holiday_rule.offset");

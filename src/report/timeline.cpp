@@ -2,6 +2,7 @@
 #include "gge/report/timeline.hpp"
 
 #include "gge/core/error.hpp"
+#include "gge/core/fields.hpp"
 
 #include <fmt/format.h>
 
@@ -82,7 +83,7 @@ double TimelineScale::width() const { return double((to - from).count() + 1) * p
 
 TimelineScale make_timeline_scale(Date from, Date to) {
   if (to < from)
-    throw InputError({}, "--to", to_iso(to), fmt::format("is before --from {}", to_iso(from)));
+    throw InputError({}, fields::k_last_day, to_iso(to), fmt::format("is before the first day {}", to_iso(from)));
   const double days = double((to - from).count() + 1);
   return {from, to, std::min(k_timeline_max_px_per_day, k_timeline_plot_width / days)};
 }
@@ -147,7 +148,7 @@ TimelineData layout_timeline(const TimelineInput& in) {
   for (const auto& f : in.findings) {
     const int n = int(out.findings.size()) + 1;
     out.findings.push_back({n, f});
-    if (f.session > 0) add_unique(by_session[fmt::format("{}#{}", f.body, f.session)], n);
+    if (f.session > 0) add_unique(by_session[to_string(SessionRef{f.body, f.session})], n);
     else add_unique(by_body[f.body], n);
     for (const auto& subj : f.subjects)
       if (auto id = session_subject(subj); !id.empty()) add_unique(by_session[id], n);
@@ -186,7 +187,7 @@ TimelineData layout_timeline(const TimelineInput& in) {
         TimelineBar bar;
         bar.body = ss.body;
         bar.number = ss.number;
-        bar.id = fmt::format("{}#{}", ss.body, ss.number);
+        bar.id = to_string(ref_of(ss));
         bar.first = ss.first;
         bar.last = ss.last;
         bar.station = ss.station;

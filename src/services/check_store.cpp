@@ -1,5 +1,6 @@
 #include "gge/services/check_store.hpp"
 
+#include "gge/core/fields.hpp"
 #include "gge/services/calendars.hpp"
 
 #include <algorithm>
@@ -8,12 +9,16 @@ namespace gge {
 
 std::vector<Finding> check_store(const Store& store, const CheckFilter& filter,
                                  const CheckOptions& options) {
+  return check_store(store, Calendars(store), filter, options);
+}
+
+std::vector<Finding> check_store(const Store& store, const Calendars& calendars,
+                                 const CheckFilter& filter, const CheckOptions& options) {
   if (!filter.body.empty() && !store.body(filter.body))
-    throw InputError({}, "--body", filter.body, "no such body");
+    throw InputError({}, fields::k_body, filter.body, "no such body");
   if (!filter.mandate.empty() && !store.mandate(filter.mandate))
-    throw InputError({}, "--mandate", filter.mandate, "no such mandate");
+    throw InputError({}, fields::k_mandate, filter.mandate, "no such mandate");
   const Scenario plan = store.scenario();
-  const Calendars calendars(store);
   // High-level weeks of every year the plan's sessions touch.
   int first_year = 0, last_year = -1;
   for (const auto& s : plan.sessions) {

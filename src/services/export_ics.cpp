@@ -1,6 +1,8 @@
 #include "gge/services/export_ics.hpp"
 
 #include "gge/core/error.hpp"
+#include "gge/core/fields.hpp"
+#include "gge/core/parse.hpp"
 #include "gge/services/output_file.hpp"
 
 #include <fmt/format.h>
@@ -95,7 +97,7 @@ Selection select(const Store& store, const IcsScope& scope) {
       break;
     case IcsScope::Kind::body: {
       const auto b = store.body(scope.key);
-      if (!b) throw InputError({}, "--body", scope.key, "no such body");
+      if (!b) throw InputError({}, fields::k_body, scope.key, "no such body");
       sel.bodies.insert(b->symbol);
       for (const auto& m : store.mandates())
         if (m.body == b->symbol) sel.mandates.insert(m.key);
@@ -106,7 +108,7 @@ Selection select(const Store& store, const IcsScope& scope) {
     }
     case IcsScope::Kind::mandate: {
       const auto m = store.mandate(scope.key);
-      if (!m) throw InputError({}, "--mandate", scope.key, "no such mandate");
+      if (!m) throw InputError({}, fields::k_mandate, scope.key, "no such mandate");
       sel.bodies.insert(m->body);
       sel.mandates.insert(m->key);
       sel.name = fmt::format("{} (mandate {})", m->body, m->key);
@@ -117,7 +119,7 @@ Selection select(const Store& store, const IcsScope& scope) {
     }
     case IcsScope::Kind::station: {
       const auto st = store.station(scope.key);
-      if (!st) throw InputError({}, "--station", scope.key, "no such station");
+      if (!st) throw InputError({}, fields::k_station, scope.key, "no such station");
       sel.all_bodies = true;
       sel.station = st->code;
       sel.name = fmt::format("Meetings at {}", st->name.empty() ? st->code : st->name);
@@ -130,7 +132,7 @@ Selection select(const Store& store, const IcsScope& scope) {
       const auto experts = store.experts();
       for (const auto& e : experts)
         if (e.key == scope.key) found = &e;
-      if (!found) throw InputError({}, "--expert", scope.key, "no such expert");
+      if (!found) throw InputError({}, fields::k_expert, scope.key, "no such expert");
       for (const auto& m : store.memberships())
         if (m.expert == found->key) sel.bodies.insert(m.body);
       const std::string who = found->name.empty() ? found->key : found->name;
@@ -146,167 +148,209 @@ Selection select(const Store& store, const IcsScope& scope) {
   return sel;
 }
 
+/// One export, phase by phase: the scope's rows are read (`IcsExport` constructor: the small
+/// tables, the sessions, the deadlines), the zones and removed meetings found, then everything
+/// written in calendar order (`write`). Meetings are streamed from the store, never held.
+class IcsExport {
+public:
+  IcsExport(const Store& store, const IcsScope& scope) : m_store(store), m_scope(scope), m_sel(select(store, scope)) {
+    read_tables();
+    read_sessions();
+    read_deadlines();
+    find_zones();
+    read_removed();
+  }
+
+  IcsExportResult write(Instant dtstamp, const IcalSink& sink) {
+    std::optional<Date> first, last;
+    const auto widen = [&](Date a, Date b) {
+      if (!first || a < *first) first = a;
+      if (!last || b > *last) last = b;
+    };
+    const auto session_items = sessions_to_write();
+    for (const auto& s : m_sessions) widen(s.first, s.last);
+    for (const auto& d : m_deadlines) widen(d.date, d.date);
+    for (const auto& [r, i] : m_removed) widen(r.meeting.date, r.meeting.date);
+
+    IcalOptions options;
+    options.name = m_sel.name;
+    options.description = m_sel.description;
+    options.dtstamp = dtstamp;
+    options.deadline_alarm_days = m_scope.alarm_days;
+    IcsExportResult result;
+    result.name = m_sel.name;
+    IcalWriter writer(sink, options);
+    const std::vector<std::string> zone_list(m_zones.begin(), m_zones.end());
+    writer.begin(zone_list, first.value_or(Date{}), last.value_or(Date{}));
+    for (const auto& item : session_items) writer.write(item);
+    result.sessions = session_items.size();
+    if (!m_sessions.empty())
+      walk_meetings([&](const Meeting& m, std::string_view modified, std::size_t i) {
+        const Session& s = m_sessions[i];
+        writer.write(IcalMeeting{&m, &s, m_session_station[i], find(m_bodies, s.body), m_last_modified(modified)});
+        ++result.meetings;
+      });
+    // Meetings deleted from sessions in scope: cancelled, so that calendars which have them drop
+    // them (a feed that merely left them out would not reach an imported copy).
+    for (const auto& [r, i] : m_removed) {
+      const Session& s = m_sessions[i];
+      writer.write(IcalMeeting{&r.meeting, &s, m_session_station[i], find(m_bodies, s.body),
+                               m_last_modified(r.removed_at), true});
+    }
+    result.removed_meetings = m_removed.size();
+    for (const auto& d : m_deadlines) writer.write(IcalDeadline{&d, find(m_mandates, d.mandate), std::nullopt});
+    result.deadlines = m_deadlines.size();
+    writer.finish();
+    return result;
+  }
+
+private:
+  template <class Map>
+  static auto find(const Map& map, const std::string& key) -> const typename Map::mapped_type* {
+    const auto it = map.find(key);
+    return it == map.end() ? nullptr : &it->second;
+  }
+
+  bool body_wanted(const std::string& b) const { return m_sel.all_bodies || m_sel.bodies.count(b) > 0; }
+
+  /// The small tables, held for the whole export.
+  void read_tables() {
+    for (auto& st : m_store.stations()) m_stations.emplace(st.code, std::move(st));
+    for (auto& b : m_store.bodies()) m_bodies.emplace(b.symbol, std::move(b));
+    for (auto& r : m_store.resolutions()) m_resolutions.emplace(r.symbol, std::move(r));
+    for (auto& m : m_store.mandates()) m_mandates.emplace(m.key, std::move(m));
+    for (const auto& [key, m] : m_mandates) m_body_mandates[m.body].push_back(&m);
+  }
+
+  /// Sessions of the scope (small: held), indexed by (body, number) for the meetings' lookups,
+  /// with their stations; a session whose station is missing is a StorageError.
+  void read_sessions() {
+    for (auto& s : m_store.sessions())
+      if (body_wanted(s.body) && (m_sel.station.empty() || s.station == m_sel.station) && session_in(s, m_scope))
+        m_sessions.push_back(std::move(s));
+    for (std::size_t i = 0; i < m_sessions.size(); ++i) {
+      const Session& s = m_sessions[i];
+      m_session_index.emplace(std::pair{s.body, s.number}, i);
+      m_session_station.push_back(find(m_stations, s.station));
+      if (!m_session_station.back())
+        throw StorageError(fmt::format("session {}: station {} is missing", ref_of(s), s.station));
+    }
+  }
+
+  /// Deadlines of the scope, by (date, mandate, kind).
+  void read_deadlines() {
+    for (auto& d : m_store.deadlines())
+      if ((m_sel.all_deadlines || m_sel.mandates.count(d.mandate)) && day_in(d.date, m_scope))
+        m_deadlines.push_back(std::move(d));
+    std::sort(m_deadlines.begin(), m_deadlines.end(), [](const Deadline& a, const Deadline& b) {
+      return std::tie(a.date, a.mandate, a.kind) < std::tie(b.date, b.mandate, b.kind);
+    });
+  }
+
+  /// Walks the scope's meetings in store order (body, session, date, start), one row at a time,
+  /// calling fn(meeting, its stored LAST-MODIFIED text, session index) for those in scope.
+  template <class Fn>
+  void walk_meetings(const Fn& fn) const {
+    std::string cached_body;
+    int cached_number = -1;
+    std::optional<std::size_t> cached;
+    const auto visit = [&](const Meeting& m, std::string_view modified) {
+      if (!day_in(m.date, m_scope)) return;
+      if (m.session != cached_number || m.body != cached_body) {
+        cached_body = m.body;
+        cached_number = m.session;
+        auto it = m_session_index.find(std::pair{m.body, m.session});
+        cached = it == m_session_index.end() ? std::nullopt : std::optional{it->second};
+      }
+      if (cached) fn(m, modified, *cached);
+    };
+    if (m_sel.all_bodies) m_store.for_each_meeting(visit);
+    else
+      for (const auto& b : m_sel.bodies) m_store.for_each_meeting(visit, b);
+  }
+
+  /// The zones the calendar declares: exactly those its timed events use (the writer needs them
+  /// before the first event). Candidates are the zones of the sessions' stations; a first walk
+  /// over the meetings confirms them and stops as soon as every candidate has a meeting, which
+  /// is at once in the usual case, so the meetings are read twice only when a zone has none.
+  void find_zones() {
+    std::set<std::string> candidates;
+    for (const auto* st : m_session_station) candidates.insert(st->zone);
+    struct AllZonesSeen {};
+    try {
+      if (!candidates.empty())
+        walk_meetings([&](const Meeting&, std::string_view, std::size_t i) {
+          m_zones.insert(m_session_station[i]->zone);
+          if (m_zones.size() == candidates.size()) throw AllZonesSeen{};
+        });
+    } catch (const AllZonesSeen&) {
+    }
+  }
+
+  /// Meetings deleted from the scope's sessions (read before the calendar begins: their zones
+  /// and days count too).
+  void read_removed() {
+    if (m_sessions.empty()) return;
+    const auto removed_of = [&](const std::string& body) {
+      for (auto& r : m_store.removed_meetings(body)) {
+        const auto it = m_session_index.find(std::pair{r.meeting.body, r.meeting.session});
+        if (it == m_session_index.end() || !day_in(r.meeting.date, m_scope)) continue;
+        m_zones.insert(m_session_station[it->second]->zone);
+        m_removed.emplace_back(std::move(r), it->second);
+      }
+    };
+    if (m_sel.all_bodies) removed_of({});
+    else
+      for (const auto& b : m_sel.bodies) removed_of(b);
+  }
+
+  /// The session events, each with its body, the mandate it falls under and that mandate's
+  /// resolution, in calendar order (first day, body, number).
+  std::vector<IcalSession> sessions_to_write() {
+    std::vector<IcalSession> items;
+    for (std::size_t i = 0; i < m_sessions.size(); ++i) {
+      const Session& s = m_sessions[i];
+      const auto modified = m_last_modified(m_store.last_modified(s.uid).value_or(""));
+      const auto bm = m_body_mandates.find(s.body);
+      const Mandate* m = bm == m_body_mandates.end() ? nullptr : mandate_of_session(s.first, bm->second);
+      items.push_back({&s, m_session_station[i], find(m_bodies, s.body), m,
+                       m ? find(m_resolutions, m->resolution) : nullptr, modified});
+    }
+    std::sort(items.begin(), items.end(), [](const IcalSession& a, const IcalSession& b) {
+      const Session &x = *a.session, &y = *b.session;
+      return std::tie(x.first, x.body, x.number) < std::tie(y.first, y.body, y.number);
+    });
+    return items;
+  }
+
+  const Store& m_store;
+  const IcsScope& m_scope;
+  const Selection m_sel;
+  std::map<std::string, DutyStation, std::less<>> m_stations;
+  std::map<std::string, Body, std::less<>> m_bodies;
+  std::map<std::string, Resolution, std::less<>> m_resolutions;
+  std::map<std::string, Mandate, std::less<>> m_mandates;                           // by key
+  std::map<std::string, std::vector<const Mandate*>, std::less<>> m_body_mandates;  // by body
+  std::vector<Session> m_sessions;
+  std::map<std::pair<std::string, int>, std::size_t> m_session_index;  // (body, number) -> index
+  std::vector<const DutyStation*> m_session_station;                   // per session
+  std::vector<Deadline> m_deadlines;
+  std::set<std::string> m_zones;
+  std::vector<std::pair<RemovedMeeting, std::size_t>> m_removed;  // with its session's index
+  LastModified m_last_modified;
+};
+
 }  // namespace
 
 IcsExportResult export_ics(const Store& store, const IcsScope& scope, Instant dtstamp,
                            const IcalSink& sink) {
   if (scope.from && scope.to && *scope.to < *scope.from)
-    throw InputError({}, "--to", to_iso(*scope.to), fmt::format("is before --from {}", to_iso(*scope.from)));
+    throw InputError({}, fields::k_last_day, to_iso(*scope.to), fmt::format("is before the first day {}", to_iso(*scope.from)));
   if (scope.alarm_days && *scope.alarm_days < 0)
-    throw InputError({}, "--alarm", std::to_string(*scope.alarm_days), "must be 0 or more days");
+    throw InputError({}, fields::k_alarm_days, std::to_string(*scope.alarm_days), "must be 0 or more days");
   // One view of the database for the whole export (and one read lock instead of one per query).
   const Store::Snapshot snapshot(store);
-  const Selection sel = select(store, scope);
-  const auto body_wanted = [&](const std::string& b) { return sel.all_bodies || sel.bodies.count(b) > 0; };
-
-  // The small tables, held for the whole export.
-  std::map<std::string, DutyStation, std::less<>> stations;
-  for (auto& st : store.stations()) stations.emplace(st.code, std::move(st));
-  std::map<std::string, Body, std::less<>> bodies;
-  for (auto& b : store.bodies()) bodies.emplace(b.symbol, std::move(b));
-  std::map<std::string, Resolution, std::less<>> resolutions;
-  for (auto& r : store.resolutions()) resolutions.emplace(r.symbol, std::move(r));
-  std::map<std::string, Mandate, std::less<>> mandates;        // by key
-  std::map<std::string, const Mandate*, std::less<>> body_mandate;  // a body's first mandate by key
-  for (auto& m : store.mandates()) mandates.emplace(m.key, std::move(m));
-  for (const auto& [key, m] : mandates) body_mandate.emplace(m.body, &m);
-  const auto find = [](const auto& map, const std::string& key) -> const auto* {
-    auto it = map.find(key);
-    using Value = std::remove_reference_t<decltype(it->second)>;
-    return it == map.end() ? static_cast<const Value*>(nullptr) : &it->second;
-  };
-
-  // Sessions of the scope (small: held), by (body, number) for the meetings' lookups.
-  std::vector<Session> sessions;
-  for (auto& s : store.sessions())
-    if (body_wanted(s.body) && (sel.station.empty() || s.station == sel.station) && session_in(s, scope))
-      sessions.push_back(std::move(s));
-  std::map<std::pair<std::string, int>, std::size_t> session_index;
-  for (std::size_t i = 0; i < sessions.size(); ++i)
-    session_index.emplace(std::pair{sessions[i].body, sessions[i].number}, i);
-  std::vector<Deadline> deadlines;
-  for (auto& d : store.deadlines())
-    if ((sel.all_deadlines || sel.mandates.count(d.mandate)) && day_in(d.date, scope))
-      deadlines.push_back(std::move(d));
-  std::sort(deadlines.begin(), deadlines.end(), [](const Deadline& a, const Deadline& b) {
-    return std::tie(a.date, a.mandate, a.kind) < std::tie(b.date, b.mandate, b.kind);
-  });
-
-  // Walks the scope's meetings in store order (body, session, date, start), one row at a time,
-  // calling fn(meeting, its stored LAST-MODIFIED text, session index) for those in scope.
-  const auto walk_meetings = [&](const auto& fn) {
-    std::string cached_body;
-    int cached_number = -1;
-    std::optional<std::size_t> cached;
-    const auto visit = [&](const Meeting& m, std::string_view modified) {
-      if (!day_in(m.date, scope)) return;
-      if (m.session != cached_number || m.body != cached_body) {
-        cached_body = m.body;
-        cached_number = m.session;
-        auto it = session_index.find(std::pair{m.body, m.session});
-        cached = it == session_index.end() ? std::nullopt : std::optional{it->second};
-      }
-      if (cached) fn(m, modified, *cached);
-    };
-    if (sel.all_bodies) store.for_each_meeting(visit);
-    else
-      for (const auto& b : sel.bodies) store.for_each_meeting(visit, b);
-  };
-
-  // The zones the calendar declares: exactly those its timed events use (the writer needs them
-  // before the first event). Candidates are the zones of the sessions' stations; a first walk
-  // over the meetings confirms them and stops as soon as every candidate has a meeting, which
-  // is at once in the usual case, so the meetings are read twice only when a zone has none.
-  std::vector<const DutyStation*> session_station(sessions.size());
-  std::set<std::string> candidates, zones;
-  for (std::size_t i = 0; i < sessions.size(); ++i) {
-    const Session& s = sessions[i];
-    session_station[i] = find(stations, s.station);
-    if (!session_station[i])
-      throw StorageError(fmt::format("session {}#{}: station {} is missing", s.body, s.number, s.station));
-    candidates.insert(session_station[i]->zone);
-  }
-  LastModified last_modified;
-  struct AllZonesSeen {};
-  try {
-    if (!candidates.empty())
-      walk_meetings([&](const Meeting&, std::string_view, std::size_t i) {
-        zones.insert(session_station[i]->zone);
-        if (zones.size() == candidates.size()) throw AllZonesSeen{};
-      });
-  } catch (const AllZonesSeen&) {
-  }
-  // Meetings deleted from the scope's sessions (read before the calendar begins: their zones
-  // and days count too).
-  std::vector<std::pair<RemovedMeeting, std::size_t>> removed;  // with its session's index
-  const auto removed_of = [&](const std::string& body) {
-    for (auto& r : store.removed_meetings(body)) {
-      const auto it = session_index.find(std::pair{r.meeting.body, r.meeting.session});
-      if (it == session_index.end() || !day_in(r.meeting.date, scope)) continue;
-      zones.insert(session_station[it->second]->zone);
-      removed.emplace_back(std::move(r), it->second);
-    }
-  };
-  if (!sessions.empty()) {
-    if (sel.all_bodies) removed_of({});
-    else
-      for (const auto& b : sel.bodies) removed_of(b);
-  }
-  std::vector<std::optional<Instant>> session_modified;
-  for (const auto& s : sessions) session_modified.push_back(last_modified(store.last_modified(s.uid).value_or("")));
-  std::optional<Date> first, last;
-  const auto widen = [&](Date a, Date b) {
-    if (!first || a < *first) first = a;
-    if (!last || b > *last) last = b;
-  };
-  std::vector<IcalSession> session_items;
-  for (std::size_t i = 0; i < sessions.size(); ++i) {
-    const Session& s = sessions[i];
-    const DutyStation* st = session_station[i];
-    widen(s.first, s.last);
-    const auto bm = body_mandate.find(s.body);
-    const Mandate* m = bm == body_mandate.end() ? nullptr : bm->second;
-    session_items.push_back({&s, st, find(bodies, s.body), m,
-                             m ? find(resolutions, m->resolution) : nullptr, session_modified[i]});
-  }
-  std::sort(session_items.begin(), session_items.end(), [](const IcalSession& a, const IcalSession& b) {
-    const Session &x = *a.session, &y = *b.session;
-    return std::tie(x.first, x.body, x.number) < std::tie(y.first, y.body, y.number);
-  });
-  for (const auto& d : deadlines) widen(d.date, d.date);
-  for (const auto& [r, i] : removed) widen(r.meeting.date, r.meeting.date);
-
-  IcalOptions options;
-  options.name = sel.name;
-  options.description = sel.description;
-  options.dtstamp = dtstamp;
-  options.deadline_alarm_days = scope.alarm_days;
-  IcsExportResult result;
-  result.name = sel.name;
-  IcalWriter writer(sink, options);
-  const std::vector<std::string> zone_list(zones.begin(), zones.end());
-  writer.begin(zone_list, first.value_or(Date{}), last.value_or(Date{}));
-  for (const auto& item : session_items) writer.write(item);
-  result.sessions = session_items.size();
-  if (!sessions.empty())
-    walk_meetings([&](const Meeting& m, std::string_view modified, std::size_t i) {
-      const Session& s = sessions[i];
-      writer.write(IcalMeeting{&m, &s, session_station[i],
-                               find(bodies, s.body), last_modified(modified)});
-      ++result.meetings;
-    });
-  // Meetings deleted from sessions in scope: cancelled, so that calendars which have them drop
-  // them (a feed that merely left them out would not reach an imported copy).
-  for (const auto& [r, i] : removed) {
-    const Session& s = sessions[i];
-    writer.write(IcalMeeting{&r.meeting, &s, session_station[i], find(bodies, s.body),
-                             last_modified(r.removed_at), true});
-  }
-  result.removed_meetings = removed.size();
-  for (const auto& d : deadlines) writer.write(IcalDeadline{&d, find(mandates, d.mandate), std::nullopt});
-  result.deadlines = deadlines.size();
-  writer.finish();
-  return result;
+  return IcsExport(store, scope).write(dtstamp, sink);
 }
 
 IcsExportResult export_ics_to_file(const Store& store, const IcsScope& scope, Instant dtstamp,
@@ -320,30 +364,8 @@ IcsExportResult export_ics_to_file(const Store& store, const IcsScope& scope, In
 }
 
 Instant dtstamp_from_env() {
-  const char* env = std::getenv("SOURCE_DATE_EPOCH");
-  if (!env || !*env)
-    return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-  const std::string_view text{env};
-  long long seconds = -1;
-  const auto r = std::from_chars(text.data(), text.data() + text.size(), seconds);
-  constexpr long long k_year_9999_end = 253402300799;  // 9999-12-31T23:59:59Z
-  if (r.ec != std::errc{} || r.ptr != text.data() + text.size() || seconds < 0 ||
-      seconds > k_year_9999_end || text.front() == '+')
-    throw InputError({}, "SOURCE_DATE_EPOCH", std::string{text},
-                     "expected whole seconds since 1970-01-01T00:00:00Z, e.g. 1100000000");
-  return Instant{std::chrono::seconds{seconds}};
-}
-
-int parse_alarm_days(std::string_view text, std::string_view field) {
-  int count = -1;
-  const auto r = std::from_chars(text.data(), text.data() + text.size(), count);
-  const std::string_view unit{r.ptr, static_cast<std::size_t>(text.data() + text.size() - r.ptr)};
-  const bool ok = r.ec == std::errc{} && r.ptr != text.data() && count >= 0 && (unit == "d" || unit == "w");
-  const long long days = ok ? (unit == "w" ? 7LL * count : count) : -1;
-  if (!ok || days > 365)
-    throw InputError({}, std::string{field}, std::string{text},
-                     "expected days before each deadline, 0..365, as 7d or 1w");
-  return static_cast<int>(days);
+  return read_source_date_epoch().value_or(
+      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
 }
 
 }  // namespace gge

@@ -1,6 +1,7 @@
 #include "gge/services/feeds.hpp"
 
 #include "gge/core/error.hpp"
+#include "gge/core/fields.hpp"
 #include "gge/core/html.hpp"
 #include "gge/core/text.hpp"
 #include "gge/services/output_file.hpp"
@@ -72,12 +73,12 @@ std::vector<FeedFile> write_feeds(const Store& store, const std::filesystem::pat
   bool bad = base.size() <= scheme.size() || base.substr(0, scheme.size()) != scheme;
   for (unsigned char c : base) bad = bad || c <= 0x20 || c == 0x7f || c == '"' || c == '<' || c == '>';
   if (bad)
-    throw InputError({}, "--base-url", std::string{base_url},
-                     "expected an https:// URL where DIR is served, e.g. https://example.org/gge");
+    throw InputError({}, fields::k_base_url, std::string{base_url},
+                     "expected an https:// URL where the feeds are served, e.g. https://example.org/gge");
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec || !std::filesystem::is_directory(dir))
-    throw InputError({}, "DIR", dir.string(),
+    throw InputError({}, fields::k_feed_dir, dir.string(),
                      fmt::format("cannot create the directory: {}",
                                  ec ? ec.message() : std::string{"not a directory"}));
 
@@ -94,13 +95,13 @@ std::vector<FeedFile> write_feeds(const Store& store, const std::filesystem::pat
     FeedFile f;
     f.file = feed_file_name(kind, key);
     f.kind = kind;
-    const auto r = export_ics_to_file(store, scope, dtstamp, dir / f.file, "DIR");
+    const auto r = export_ics_to_file(store, scope, dtstamp, dir / f.file, fields::k_feed_dir);
     f.title = r.name;
     f.events = r.events();
     feeds.push_back(std::move(f));
   }
   const std::string index = feeds_index(feeds, base, dtstamp);
-  AtomicFile out(dir / "index.html", "DIR");
+  AtomicFile out(dir / "index.html", fields::k_feed_dir);
   out.write(index);
   out.commit();
   return feeds;

@@ -13,7 +13,8 @@ std::vector<HolidayImport> import_holiday_files(Store& store,
     if (!store.station(data[i].station))
       throw InputError(files[i].string(), "station", data[i].station,
                        "no such station in the database (add it first)");
-  return in_transaction(store, [&](Store& st) {
+  return in_transaction(store, [&](WriteTx& tx) {
+    Store& st = tx.store();
     std::vector<HolidayImport> done;
     for (std::size_t i = 0; i < data.size(); ++i) {
       const HolidayData& d = data[i];

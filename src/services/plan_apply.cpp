@@ -1,6 +1,7 @@
 // `gge plan --apply`: the chosen plan written as planned sessions, then checked, in one
 // transaction (a plan the checker refuses is not written).
 #include "gge/core/error.hpp"
+#include "gge/core/fields.hpp"
 #include "gge/services/calendars.hpp"
 #include "gge/services/check_store.hpp"
 #include "gge/services/plan_mandate.hpp"
@@ -28,10 +29,13 @@ std::vector<Date> working_days(const WorkingCalendar& calendar, Date first, Date
 std::vector<Finding> apply_plan(Store& store, const Plan& plan) {
   std::set<std::string> bodies;
   const Calendars calendars(store);
-  return in_transaction(store, [&](Store& s) {
+  // The plan writes sessions and meetings only: the calendars stay valid for the check and the
+  // deadline refresh of the same transaction.
+  return in_transaction(store, [&](WriteTx& tx) {
+    Store& s = tx.store();
     for (const auto& p : plan.sessions) {
       const auto mandate = s.mandate(p.mandate);
-      if (!mandate) throw InputError({}, "MANDATE", p.mandate, "no such mandate");
+      if (!mandate) throw InputError({}, fields::k_mandate, p.mandate, "no such mandate");
       bodies.insert(mandate->body);
       const Session v{mandate->body, p.number, p.first, p.last, p.station, p.room, SessionStatus::planned, "", 0};
       const auto before = s.session(v.body, v.number);
@@ -42,13 +46,13 @@ std::vector<Finding> apply_plan(Store& store, const Plan& plan) {
       // Its meetings keep their working day of the session: the plan counts a session's length
       // in working days at its station, so a Monday-to-Friday session planned from a Wednesday
       // runs to the next Tuesday, and its Monday meetings go to the Wednesday.
-      move_session_and_meetings(s, *before, v,
+      move_session_and_meetings(tx, *before, v,
                                 working_days(calendars.station(before->station), before->first, before->last),
                                 working_days(calendars.station(v.station), v.first, v.last));
     }
     CheckOptions options;
     options.suggest_fixes = false;
-    auto findings = check_store(s, {}, options);
+    auto findings = check_store(s, calendars, {}, options);
     // Only what concerns the bodies planned here (another body's old problems are not ours).
     std::erase_if(findings, [&](const Finding& f) {
       return !bodies.count(f.body) && std::none_of(f.subjects.begin(), f.subjects.end(), [&](const std::string& x) {
@@ -58,7 +62,7 @@ std::vector<Finding> apply_plan(Store& store, const Plan& plan) {
     if (has_errors(findings, false))
       throw RefusedByFindings(fmt::format("the plan was not written: gge check would report errors:\n{}", to_text(findings)));
     return findings;
-  });
+  }, &calendars);
 }
 
 }  // namespace gge

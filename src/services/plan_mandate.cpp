@@ -2,6 +2,7 @@
 #include "gge/services/plan_mandate.hpp"
 
 #include "gge/core/error.hpp"
+#include "gge/core/fields.hpp"
 #include "gge/core/text.hpp"
 #include "gge/services/calendars.hpp"
 #include "gge/services/stored_deadlines.hpp"
@@ -14,11 +15,6 @@
 
 namespace gge {
 namespace {
-
-bool active(SessionStatus s) {
-  return s == SessionStatus::planned || s == SessionStatus::confirmed || s == SessionStatus::held;
-}
-bool firm(SessionStatus s) { return s == SessionStatus::confirmed || s == SessionStatus::held; }
 
 Date previous_weekday(Date d) {
   do d -= date::days{1};
@@ -38,18 +34,18 @@ int year_of(Date d) { return int(date::year_month_day{d}.year()); }
 PlanProblem build_problem(const Store& store, const Calendars& calendars, const PlanRequest& rq,
                           std::vector<int>* numbers_out, const std::vector<std::string>& replanned) {
   const auto mandate = store.mandate(rq.mandate);
-  if (!mandate) throw InputError({}, "MANDATE", rq.mandate, "no such mandate");
+  if (!mandate) throw InputError({}, fields::k_mandate, rq.mandate, "no such mandate");
   const auto body = store.body(mandate->body);
-  if (!body) throw InputError({}, "MANDATE", rq.mandate, "its body does not exist");
-  if (rq.days < 1 || rq.days > 60) throw InputError({}, "--days", std::to_string(rq.days), "must be 1..60");
-  if (rq.top < 1 || rq.top > 100) throw InputError({}, "--top", std::to_string(rq.top), "must be 1..100");
+  if (!body) throw InputError({}, fields::k_mandate, rq.mandate, "its body does not exist");
+  if (rq.days < 1 || rq.days > 60) throw InputError({}, fields::k_session_days, std::to_string(rq.days), "must be 1..60");
+  if (rq.top < 1 || rq.top > 100) throw InputError({}, fields::k_plans, std::to_string(rq.top), "must be 1..100");
 
   const auto stations = store.stations();
   std::set<std::string> codes;
   for (const auto& s : stations) codes.insert(s.code);
   for (const auto& entry : rq.venues)
     for (const auto& code : entry)
-      if (!codes.count(code)) throw InputError({}, "--venues", code, "no such duty station");
+      if (!codes.count(code)) throw InputError({}, fields::k_venues, code, "no such duty station");
 
   // The window: mandate start, resolution adoption, --from; to the chain's latest end day.
   Date from = mandate->start;
@@ -57,11 +53,11 @@ PlanProblem build_problem(const Store& store, const Calendars& calendars, const 
     if (r.symbol == mandate->resolution) from = std::max(from, r.adopted);
   if (rq.from) from = std::max(from, *rq.from);
   std::optional<Date> latest_end;
-  for (const auto& step : explain_deadlines(store, mandate->key))
+  for (const auto& step : explain_deadlines(store, calendars, mandate->key))
     if (step.kind == "latest_end") latest_end = step.date;
-  if (!latest_end) throw InputError({}, "MANDATE", rq.mandate, "has no latest end day in its deadline chain");
+  if (!latest_end) throw InputError({}, fields::k_mandate, rq.mandate, "has no latest end day in its deadline chain");
   if (*latest_end < from)
-    throw InputError({}, "--from", to_iso(from), fmt::format("is after the latest end day {}", to_iso(*latest_end)));
+    throw InputError({}, fields::k_first_day, to_iso(from), fmt::format("is after the latest end day {}", to_iso(*latest_end)));
 
   // Sessions: held and confirmed ones are fixed; numbers 1..N without one are placed.
   const auto own = store.sessions(body->symbol);
@@ -69,9 +65,9 @@ PlanProblem build_problem(const Store& store, const Calendars& calendars, const 
   if (total <= 0)
     for (const auto& s : own) total = std::max(total, s.number);
   if (rq.sessions && *rq.sessions < 1)
-    throw InputError({}, "--sessions", std::to_string(*rq.sessions), "must be at least 1");
+    throw InputError({}, fields::k_sessions, std::to_string(*rq.sessions), "must be at least 1");
   if (mandate->sessions_entitled > 0 && total > mandate->sessions_entitled)
-    throw InputError({}, "--sessions", std::to_string(total),
+    throw InputError({}, fields::k_sessions, std::to_string(total),
                      fmt::format("mandate {} entitles {} sessions", mandate->key, mandate->sessions_entitled));
   PlanMandate m;
   m.key = mandate->key;
@@ -88,14 +84,14 @@ PlanProblem build_problem(const Store& store, const Calendars& calendars, const 
   for (const auto& s : own) by_number[s.number] = &s;
   int fixed_days = 0;
   for (const auto& s : own)
-    if (firm(s.status)) {
+    if (is_firm(s.status)) {
       m.fixed.push_back({s.number, s.first, s.last, s.station});
       for (Date d = s.first; d <= s.last; d += date::days{1}) fixed_days += !is_weekend(d);
     }
   std::vector<int> numbers;
   for (int n = 1; n <= total; ++n) {
     const auto it = by_number.find(n);
-    if (it != by_number.end() && firm(it->second->status)) continue;
+    if (it != by_number.end() && is_firm(it->second->status)) continue;
     PlanSession ps;
     ps.number = n;
     ps.length = rq.days;
@@ -112,11 +108,11 @@ PlanProblem build_problem(const Store& store, const Calendars& calendars, const 
     numbers.push_back(n);
   }
   if (m.sessions.empty())
-    throw InputError({}, "--sessions", std::to_string(total),
+    throw InputError({}, fields::k_sessions, std::to_string(total),
                      fmt::format("all {} sessions of mandate {} are held or confirmed: nothing to plan", total, m.key));
   if (mandate->days_entitled > 0 &&
       fixed_days + rq.days * static_cast<int>(m.sessions.size()) > mandate->days_entitled)
-    throw InputError({}, "--days", std::to_string(rq.days),
+    throw InputError({}, fields::k_session_days, std::to_string(rq.days),
                      fmt::format("{} of {} days and {} days held or confirmed exceed the {} meeting days "
                                  "mandate {} entitles",
                                  counted(static_cast<long long>(m.sessions.size()), "session"), rq.days,
@@ -146,8 +142,8 @@ PlanProblem build_problem(const Store& store, const Calendars& calendars, const 
     p.stations.push_back(std::move(ps));
   }
   for (const auto& s : store.sessions()) {
-    if (s.body == body->symbol || !active(s.status)) continue;
-    if (!firm(s.status) && std::find(replanned.begin(), replanned.end(), s.body) != replanned.end()) continue;
+    if (s.body == body->symbol || !is_active(s.status)) continue;
+    if (!is_firm(s.status) && std::find(replanned.begin(), replanned.end(), s.body) != replanned.end()) continue;
     const std::string who = fmt::format("{} session {}", s.body, s.number);
     if (sharing.count(s.body)) m.busy.push_back({previous_weekday(s.first), next_weekday(s.last), who});
     for (auto& st : p.stations)
@@ -184,13 +180,13 @@ PlanOutcome solve_request(const Store& store, const Calendars& calendars, const 
   std::vector<std::string> keys{request.mandate};
   for (const auto& k : request.jointly) {
     if (std::find(keys.begin(), keys.end(), k) != keys.end())
-      throw InputError({}, "MANDATE", k, "is named twice");
+      throw InputError({}, fields::k_mandate, k, "is named twice");
     keys.push_back(k);
   }
   std::vector<std::string> bodies;
   for (const auto& k : keys) {
     const auto m = store.mandate(k);
-    if (!m) throw InputError({}, "MANDATE", k, "no such mandate");
+    if (!m) throw InputError({}, fields::k_mandate, k, "no such mandate");
     bodies.push_back(m->body);
   }
   // Experts by body, to mark the mandates that share one.

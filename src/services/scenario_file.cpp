@@ -17,7 +17,7 @@ LoadSummary load_scenario(Store& store, const std::filesystem::path& path) {
   const std::string text = read_untrusted_file(path, "scenario file");
   const Scenario s = read_scenario(text, name);
   try {
-    in_transaction(store, [&](Store& st) { st.add(s); });
+    in_transaction(store, [&](WriteTx& tx) { tx.store().add(s); });
   } catch (const InputError& e) {
     if (!e.where().empty()) throw;
     throw e.at(locate_in_scenario(text, name, e.field(), e.value()));  // the store knew no line

@@ -1,12 +1,13 @@
 #include "gge/services/session_edits.hpp"
 
+#include "gge/core/fields.hpp"
 #include "gge/model/validate.hpp"
+#include "gge/rules/calendar/working_days.hpp"
 #include "gge/services/transaction.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <set>
 
 namespace gge {
 
@@ -26,8 +27,9 @@ std::vector<Date> days_between(Date first, Date last) {
   return days;
 }
 
-void move_session_and_meetings(Store& store, const Session& before, const Session& moved,
+void move_session_and_meetings(WriteTx& tx, const Session& before, const Session& moved,
                                const std::vector<Date>& old_days, const std::vector<Date>& new_days) {
+  Store& store = tx.store();
   validate(moved);  // a bad span is named as such, not as meetings without a day
   // Each meeting's new day first, so that nothing is written when one has none.
   const auto day_of = [&](Date d) {  // index into old_days (0-based)
@@ -41,10 +43,10 @@ void move_session_and_meetings(Store& store, const Session& before, const Sessio
     const std::size_t k = day_of(m.date);
     if (k >= new_days.size())
       throw InputError({}, "meeting.date", to_iso(m.date),
-                       fmt::format("session {}#{} on {} to {} has no day for this meeting (day {} of "
+                       fmt::format("session {} on {} to {} has no day for this meeting (day {} of "
                                    "the session; its meetings need {} days): make it longer, or clear "
                                    "its meetings first (gge meeting clear) and generate them after",
-                                   moved.body, moved.number, to_iso(moved.first), to_iso(moved.last),
+                                   ref_of(moved), to_iso(moved.first), to_iso(moved.last),
                                    k + 1, days_needed));
     moves.emplace_back(m, new_days[k]);
   }
@@ -66,7 +68,8 @@ void move_session_and_meetings(Store& store, const Session& before, const Sessio
 
 Session move_session(Store& store, const SessionRef& ref, Date first, std::optional<Date> last,
                      std::optional<std::string> station, std::optional<std::string> room) {
-  return in_transaction(store, [&](Store& st) {
+  return in_transaction(store, [&](WriteTx& tx) {
+    Store& st = tx.store();
     const Session old = require_session(st, ref, "session");
     Session s = old;
     s.first = first;
@@ -76,13 +79,14 @@ Session move_session(Store& store, const SessionRef& ref, Date first, std::optio
       if (!room) s.room.clear();  // a room belongs to its station
     }
     if (room) s.room = *room;
-    move_session_and_meetings(st, old, s, days_between(old.first, old.last), days_between(s.first, s.last));
+    move_session_and_meetings(tx, old, s, days_between(old.first, old.last), days_between(s.first, s.last));
     return *st.session(ref.body, ref.number);
   });
 }
 
 Session set_session_status(Store& store, const SessionRef& ref, SessionStatus status) {
-  return in_transaction(store, [&](Store& st) {
+  return in_transaction(store, [&](WriteTx& tx) {
+    Store& st = tx.store();
     Session s = require_session(st, ref, "session");
     s.status = status;
     st.update(s);
@@ -91,10 +95,12 @@ Session set_session_status(Store& store, const SessionRef& ref, SessionStatus st
 }
 
 std::vector<Meeting> generate_meetings(Store& store, const SessionRef& ref) {
-  return in_transaction(store, [&](Store& st) {
+  return in_transaction(store, [&](WriteTx& tx) {
+    Store& st = tx.store();
     const Session s = require_session(st, ref, "session");
-    std::set<Date> closed;
-    for (const auto& h : st.holidays(s.station)) closed.insert(h.date);
+    // The station's working calendar: holiday rules and confirmed dates alike.
+    const WorkingCalendar calendar =
+        make_working_calendar(s.station, st.holiday_rules(s.station), st.holidays(s.station));
     const auto existing = st.meetings(ref.body, ref.number);
     int number = 0;
     for (const auto& m : existing) number = std::max(number, m.number);
@@ -104,7 +110,7 @@ std::vector<Meeting> generate_meetings(Store& store, const SessionRef& ref) {
     };
     std::vector<Meeting> created;
     for (Date d = s.first; d <= s.last; d += date::days{1}) {
-      if (is_weekend(d) || closed.count(d)) continue;
+      if (!calendar.is_working_day(d)) continue;
       for (auto [start, end] : {std::pair{k_morning_start, k_morning_end},
                                 std::pair{k_afternoon_start, k_afternoon_end}}) {
         if (taken(d, start)) continue;
@@ -119,11 +125,12 @@ std::vector<Meeting> generate_meetings(Store& store, const SessionRef& ref) {
 
 std::size_t remove_meetings(Store& store, const SessionRef& ref, std::optional<Date> date,
                             std::optional<Minutes> start) {
-  return in_transaction(store, [&](Store& st) {
-    (void)require_session(st, ref, "SESSION");
+  return in_transaction(store, [&](WriteTx& tx) {
+    Store& st = tx.store();
+    (void)require_session(st, ref, fields::k_session);
     const std::size_t n = st.remove_meetings(ref.body, ref.number, date, start);
     if (n == 0 && date)
-      throw InputError({}, start ? "--start" : "--date", start ? to_hhmm(*start) : to_iso(*date),
+      throw InputError({}, start ? fields::k_meeting_start : fields::k_meeting_day, start ? to_hhmm(*start) : to_iso(*date),
                        start ? fmt::format("{} has no meeting on {} at {}", to_string(ref), to_iso(*date), to_hhmm(*start))
                              : fmt::format("{} has no meeting on {}", to_string(ref), to_iso(*date)));
     return n;

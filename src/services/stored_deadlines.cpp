@@ -1,8 +1,9 @@
 #include "gge/services/stored_deadlines.hpp"
 
-#include "gge/services/calendars.hpp"
+#include "gge/services/transaction.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace gge {
 
@@ -12,11 +13,14 @@ bool is_derived_deadline(std::string_view kind) {
   return std::find(std::begin(k_derived), std::end(k_derived), kind) != std::end(k_derived);
 }
 
-std::vector<std::pair<std::string, std::vector<DeadlineChange>>> refresh_deadlines(Store& store) {
+std::vector<std::pair<std::string, std::vector<DeadlineChange>>> refresh_deadlines(WriteTx& tx,
+                                                                                   const Calendars* given) {
+  Store& store = tx.store();
   std::vector<std::pair<std::string, std::vector<DeadlineChange>>> changed;
   const auto mandates = store.mandates();
   if (mandates.empty()) return changed;  // no calendar to build
-  const Calendars calendars(store);
+  std::optional<Calendars> built;
+  const Calendars& calendars = given ? *given : built.emplace(store);
   for (const auto& m : mandates) {
     const auto before = store.deadlines(m.key);
     auto after = to_deadlines(m.key, derive_deadlines(m, calendars.ga(), calendars.ny()));
@@ -30,10 +34,10 @@ std::vector<std::pair<std::string, std::vector<DeadlineChange>>> refresh_deadlin
   return changed;
 }
 
-std::vector<DeadlineStep> explain_deadlines(const Store& store, const std::string& key) {
+std::vector<DeadlineStep> explain_deadlines(const Store& store, const Calendars& calendars,
+                                            const std::string& key) {
   const auto m = store.mandate(key);
   if (!m) throw InputError({}, "mandate", key, "no such mandate");
-  const Calendars calendars(store);
   return derive_deadlines(*m, calendars.ga(), calendars.ny());
 }
 

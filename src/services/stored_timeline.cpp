@@ -1,5 +1,6 @@
 #include "gge/services/stored_timeline.hpp"
 
+#include "gge/core/fields.hpp"
 #include "gge/services/calendars.hpp"
 #include "gge/services/check_store.hpp"
 
@@ -14,140 +15,141 @@ namespace {
 
 date::year_month_day ymd(Date d) { return date::year_month_day{d}; }
 
-/// The mandate the checker files a session under (rules/check/check.hpp): the body's mandate with the
-/// latest start not after the session's first day, else the body's earliest; "" when none.
+/// The key of the mandate `s` falls under (model/mandates.hpp), "" when its body has none.
 std::string mandate_of(const Session& s, const std::vector<const Mandate*>& of_body) {
-  const Mandate* best = nullptr;
-  const Mandate* earliest = nullptr;
-  for (const auto* m : of_body) {
-    if (!earliest || m->start < earliest->start) earliest = m;
-    if (m->start <= s.first && (!best || m->start > best->start)) best = m;
-  }
-  if (!best) best = earliest;
-  return best ? best->key : std::string{};
+  const Mandate* m = mandate_of_session(s.first, of_body);
+  return m ? m->key : std::string{};
 }
 
-}  // namespace
-
-TimelineData build_timeline(const Store& store, const TimelineScope& scope) {
+/// Refuses a scope naming what the store does not have, or days in the wrong order.
+void check_scope(const Store& store, const TimelineScope& scope) {
   if (!scope.body.empty() && !store.body(scope.body))
-    throw InputError({}, "--body", scope.body, "no such body");
+    throw InputError({}, fields::k_body, scope.body, "no such body");
   if (!scope.mandate.empty() && !store.mandate(scope.mandate))
-    throw InputError({}, "--mandate", scope.mandate, "no such mandate");
+    throw InputError({}, fields::k_mandate, scope.mandate, "no such mandate");
   if (!scope.station.empty() && !store.station(scope.station))
-    throw InputError({}, "--station", scope.station, "no such station");
+    throw InputError({}, fields::k_station, scope.station, "no such station");
   if (scope.from && scope.to && *scope.to < *scope.from)
-    throw InputError({}, "--to", to_iso(*scope.to),
-                     fmt::format("is before --from {}", to_iso(*scope.from)));
+    throw InputError({}, fields::k_last_day, to_iso(*scope.to),
+                     fmt::format("is before the first day {}", to_iso(*scope.from)));
+}
 
-  const Scenario plan = store.scenario();
+/// What the scope shows of the plan.
+struct Shown {
+  std::string only_body;  ///< the scope's body (or its mandate's); "" = every body
+  std::map<std::string, std::map<std::string, std::vector<Session>>> sessions;  ///< by (mandate, body)
+  std::set<std::string> session_refs, bodies, mandates;  ///< "BODY#N", symbols, keys
+  std::vector<const Deadline*> deadlines;                ///< of the shown mandates
+  std::optional<Date> lo, hi;  ///< first and last day of the shown sessions and deadlines
+};
+
+/// The sessions, bodies, mandates and deadlines of `scope` in `plan`. A named body or mandate is
+/// shown even without sessions (its deadlines still matter).
+Shown select(const Store& store, const Scenario& plan, const TimelineScope& scope) {
+  Shown out;
   std::map<std::string, std::vector<const Mandate*>> mandates_of;  // by body
   for (const auto& m : plan.mandates) mandates_of[m.body].push_back(&m);
-  std::string only_body = scope.body;
+  out.only_body = scope.body;
   if (!scope.mandate.empty()) {
     const auto m = *store.mandate(scope.mandate);
-    if (!only_body.empty() && only_body != m.body)
-      throw InputError({}, "--mandate", scope.mandate,
-                       fmt::format("is a mandate of {}, not of --body {}", m.body, only_body));
-    only_body = m.body;
+    if (!out.only_body.empty() && out.only_body != m.body)
+      throw InputError({}, fields::k_mandate, scope.mandate,
+                       fmt::format("is a mandate of {}, not of body {}", m.body, out.only_body));
+    out.only_body = m.body;
   }
-
-  // Sessions in scope, by (mandate, body).
-  std::map<std::string, std::map<std::string, std::vector<Session>>> shown;
-  std::set<std::string> shown_sessions, shown_bodies, shown_mandates;
-  std::optional<Date> lo, hi;
+  const std::string& only_body = out.only_body;
   const auto widen = [&](Date a, Date b) {
-    lo = lo ? std::min(*lo, a) : a;
-    hi = hi ? std::max(*hi, b) : b;
+    out.lo = out.lo ? std::min(*out.lo, a) : a;
+    out.hi = out.hi ? std::max(*out.hi, b) : b;
   };
   for (const auto& s : plan.sessions) {
     if (!only_body.empty() && s.body != only_body) continue;
     if (!scope.station.empty() && s.station != scope.station) continue;
     const auto mandate = mandate_of(s, mandates_of[s.body]);
     if (!scope.mandate.empty() && mandate != scope.mandate) continue;
-    shown[mandate][s.body].push_back(s);
-    shown_sessions.insert(fmt::format("{}#{}", s.body, s.number));
-    shown_bodies.insert(s.body);
-    if (!mandate.empty()) shown_mandates.insert(mandate);
+    out.sessions[mandate][s.body].push_back(s);
+    out.session_refs.insert(to_string(ref_of(s)));
+    out.bodies.insert(s.body);
+    if (!mandate.empty()) out.mandates.insert(mandate);
     widen(s.first, s.last);
   }
-  // A named body or mandate is shown even without sessions (its deadlines still matter).
   if (!only_body.empty() && scope.station.empty()) {
-    shown_bodies.insert(only_body);
-    if (!scope.mandate.empty()) shown_mandates.insert(scope.mandate);
+    out.bodies.insert(only_body);
+    if (!scope.mandate.empty()) out.mandates.insert(scope.mandate);
     else
-      for (const auto* m : mandates_of[only_body]) shown_mandates.insert(m->key);
-    if (shown_mandates.empty()) shown[""][only_body];
-    for (const auto& k : shown_mandates) shown[k][only_body];
+      for (const auto* m : mandates_of[only_body]) out.mandates.insert(m->key);
+    if (out.mandates.empty()) out.sessions[""][only_body];
+    for (const auto& k : out.mandates) out.sessions[k][only_body];
   } else if (only_body.empty() && scope.station.empty()) {
     for (const auto& b : plan.bodies) {
-      shown_bodies.insert(b.symbol);
-      if (mandates_of[b.symbol].empty()) shown[""][b.symbol];
+      out.bodies.insert(b.symbol);
+      if (mandates_of[b.symbol].empty()) out.sessions[""][b.symbol];
       for (const auto* m : mandates_of[b.symbol]) {
-        shown_mandates.insert(m->key);
-        shown[m->key][b.symbol];
+        out.mandates.insert(m->key);
+        out.sessions[m->key][b.symbol];
       }
     }
   }
-  std::vector<const Deadline*> deadlines;
   for (const auto& d : plan.deadlines)
-    if (shown_mandates.count(d.mandate)) {
-      deadlines.push_back(&d);
+    if (out.mandates.count(d.mandate)) {
+      out.deadlines.push_back(&d);
       widen(d.date, d.date);
     }
+  return out;
+}
 
-  if (!scope.from && !scope.to && !lo)
-    throw InputError({}, "--from", "",
-                     "nothing to show: the scope has no sessions or deadlines; give --from and --to");
+/// The days shown, both inclusive: the scope's, else from the first of the month of a week
+/// before what is shown to the end of the month of a week after it.
+std::pair<Date, Date> period_of(const TimelineScope& scope, const Shown& shown) {
+  if (!scope.from && !scope.to && !shown.lo)
+    throw InputError({}, fields::k_first_day, "",
+                     "nothing to show: the scope has no sessions or deadlines; give a first and a last day");
   const Date from = scope.from ? *scope.from
-                               : Date{ymd(*lo - date::days{7}).year() / ymd(*lo - date::days{7}).month() / 1};
+                               : Date{ymd(*shown.lo - date::days{7}).year() / ymd(*shown.lo - date::days{7}).month() / 1};
   Date to = from;
   if (scope.to) to = *scope.to;
-  else if (hi) {
-    const auto e = ymd(*hi + date::days{7});
+  else if (shown.hi) {
+    const auto e = ymd(*shown.hi + date::days{7});
     to = Date{e.year() / e.month() / date::last};
   } else {
     const auto e = ymd(from);
     to = Date{e.year() / e.month() / date::last};
   }
   if (to < from)
-    throw InputError({}, scope.to ? "--to" : "--from", to_iso(scope.to ? to : from),
+    throw InputError({}, scope.to ? fields::k_last_day : fields::k_first_day, to_iso(scope.to ? to : from),
                      fmt::format("leaves nothing to show: the period would be {} to {}",
                                  to_iso(from), to_iso(to)));
   const int y1 = int(ymd(from).year()), y2 = int(ymd(to).year());
   if (y1 < 1900 || y2 > 2199)
-    throw InputError({}, y1 < 1900 ? "--from" : "--to", to_iso(y1 < 1900 ? from : to),
+    throw InputError({}, y1 < 1900 ? fields::k_first_day : fields::k_last_day, to_iso(y1 < 1900 ? from : to),
                      "is outside the supported years 1900..2199");
+  return {from, to};
+}
 
-  const Calendars calendars(store);
-  TimelineInput in;
-  in.from = from;
-  in.to = to;
-  std::string what = "whole plan";
-  if (!scope.mandate.empty()) what = "mandate " + scope.mandate;
-  else if (!scope.body.empty()) what = scope.body;
-  if (!scope.station.empty()) what += " at " + scope.station;
-  in.title = fmt::format("gge timeline: {}, {} to {}", what, to_iso(from), to_iso(to));
-
-  // Closure bands: the named station, or the stations of the shown sessions.
+/// Closure bands: the scope's station, or the stations of the shown sessions.
+void add_station_bands(TimelineInput& in, const Scenario& plan, const TimelineScope& scope, const Shown& shown,
+                       const Calendars& calendars) {
   std::set<std::string> stations;
   if (!scope.station.empty()) stations.insert(scope.station);
-  for (const auto& [m, bodies] : shown)
+  for (const auto& [m, bodies] : shown.sessions)
     for (const auto& [b, sessions] : bodies)
       for (const auto& s : sessions) stations.insert(s.station);
   for (const auto& st : plan.stations) {
     if (!stations.count(st.code)) continue;
     TimelineStationInput band{st.code, st.name, {}};
-    for (const auto& c : calendars.station(st.code).closures_between(from, to))
+    for (const auto& c : calendars.station(st.code).closures_between(in.from, in.to))
       band.closures.push_back({st.code, c.observed, c.name, 0, 0});
     in.stations.push_back(std::move(band));
   }
+}
 
+/// One group per shown mandate (its bodies' sessions and its deadlines), then "(no mandate)".
+void add_groups(TimelineInput& in, const Scenario& plan, const Shown& shown) {
   std::map<std::string, const Body*> body_of;
   for (const auto& b : plan.bodies) body_of[b.symbol] = &b;
   std::map<std::string, const Mandate*> mandate_by_key;
   for (const auto& m : plan.mandates) mandate_by_key[m.key] = &m;
-  for (const auto& [mandate, bodies] : shown) {
+  for (const auto& [mandate, bodies] : shown.sessions) {
     if (mandate.empty()) continue;  // "(no mandate)" goes last
     const Mandate& m = *mandate_by_key.at(mandate);
     TimelineGroupInput g{mandate,
@@ -156,7 +158,7 @@ TimelineData build_timeline(const Store& store, const TimelineScope& scope) {
                          {}, {}};
     for (const auto& [b, sessions] : bodies)
       g.bodies.push_back({b, body_of.at(b)->name, mandate, sessions});
-    for (const auto* d : deadlines)
+    for (const auto* d : shown.deadlines)
       if (d->mandate == mandate) {
         TimelineMarker mk;
         mk.kind = d->kind;
@@ -168,14 +170,18 @@ TimelineData build_timeline(const Store& store, const TimelineScope& scope) {
       }
     in.groups.push_back(std::move(g));
   }
-  if (auto it = shown.find(""); it != shown.end()) {
+  if (auto it = shown.sessions.find(""); it != shown.sessions.end()) {
     TimelineGroupInput g{"", "(no mandate)", {}, {}};
     for (const auto& [b, sessions] : it->second)
       g.bodies.push_back({b, body_of.at(b)->name, "", sessions});
     in.groups.push_back(std::move(g));
   }
+}
 
-  // GA openings and high-level weeks: session N opens in September of 1945 + N.
+/// GA openings and high-level weeks of the period's years: session N opens in September of
+/// 1945 + N (high-level weeks only when there is a New York station).
+void add_ga_markers(TimelineInput& in, const Calendars& calendars) {
+  const int y1 = int(ymd(in.from).year()), y2 = int(ymd(in.to).year());
   for (int n = std::max(1, y1 - 1946); n <= std::min(k_max_ga_session, y2 - 1945); ++n) {
     const auto ga = calendars.ga().session(n);
     TimelineMarker open;
@@ -195,19 +201,47 @@ TimelineData build_timeline(const Store& store, const TimelineScope& scope) {
       in.ga.push_back(std::move(hlw));
     }
   }
+}
 
+/// The findings of `gge check` for the scope's body / mandate and period that are about a shown
+/// body or session.
+void add_findings(TimelineInput& in, const Store& store, const TimelineScope& scope, const Shown& shown,
+                  const Calendars& calendars) {
   CheckFilter filter;
-  filter.body = only_body;
+  filter.body = shown.only_body;
   filter.mandate = scope.mandate;
-  filter.from = from;
-  filter.to = to;
-  for (auto& f : check_store(store, filter)) {
-    bool keep = f.session == 0 ? shown_bodies.count(f.body) > 0
-                               : shown_sessions.count(fmt::format("{}#{}", f.body, f.session)) > 0;
+  filter.from = in.from;
+  filter.to = in.to;
+  for (auto& f : check_store(store, calendars, filter)) {
+    bool keep = f.session == 0 ? shown.bodies.count(f.body) > 0
+                               : shown.session_refs.count(to_string(SessionRef{f.body, f.session})) > 0;
     for (const auto& subj : f.subjects)  // "BODY#N" or "BODY#N 2004-07-12 10:00"
-      if (shown_sessions.count(subj.substr(0, subj.find(' ')))) keep = true;
+      if (shown.session_refs.count(subj.substr(0, subj.find(' ')))) keep = true;
     if (keep) in.findings.push_back(std::move(f));
   }
+}
+
+}  // namespace
+
+TimelineData build_timeline(const Store& store, const TimelineScope& scope) {
+  check_scope(store, scope);
+  const Scenario plan = store.scenario();
+  const Shown shown = select(store, plan, scope);
+  const auto [from, to] = period_of(scope, shown);
+
+  const Calendars calendars(store);
+  TimelineInput in;
+  in.from = from;
+  in.to = to;
+  std::string what = "whole plan";
+  if (!scope.mandate.empty()) what = "mandate " + scope.mandate;
+  else if (!scope.body.empty()) what = scope.body;
+  if (!scope.station.empty()) what += " at " + scope.station;
+  in.title = fmt::format("gge timeline: {}, {} to {}", what, to_iso(from), to_iso(to));
+  add_station_bands(in, plan, scope, shown, calendars);
+  add_groups(in, plan, shown);
+  add_ga_markers(in, calendars);
+  add_findings(in, store, scope, shown, calendars);
   return layout_timeline(in);
 }
 

@@ -2,6 +2,8 @@
 #include "store/impl.hpp"
 #include "store/migrations.hpp"
 
+#include "gge/core/parse.hpp"
+
 #include <fmt/format.h>
 
 #include <array>
@@ -33,16 +35,6 @@ void check_header(const std::filesystem::path& path) {
   in.read(header.data(), header.size());
   if (in.gcount() != 16 || std::memcmp(header.data(), "SQLite format 3", 16) != 0)
     refuse(path.string(), "not a gge database (file is not SQLite)");
-}
-
-std::optional<Instant> source_date_epoch() {
-  const char* env = std::getenv("SOURCE_DATE_EPOCH");
-  if (!env || !*env) return std::nullopt;
-  long long seconds = 0;
-  const auto end = env + std::strlen(env);
-  auto [p, ec] = std::from_chars(env, end, seconds);
-  if (ec != std::errc{} || p != end || seconds < 0) return std::nullopt;  // ignored, like tar
-  return Instant{std::chrono::seconds{seconds}};
 }
 
 // Applies the migrations newer than the database's version, all in one transaction.
@@ -119,7 +111,7 @@ std::unique_ptr<Store::Impl> open_impl(const std::string& name, bool memory, Sto
                                "upgrade it", version, latest));
     migrate(db, name);
   }
-  impl->clock = source_date_epoch();
+  impl->clock = read_source_date_epoch();
   return impl;
 }
 
@@ -188,21 +180,6 @@ int Store::latest_schema_version() {
 }
 
 void Store::set_clock(Instant now) { m_impl->clock = now; }
-
-std::map<std::string, std::int64_t> Store::row_counts() const {
-  std::map<std::string, std::int64_t> counts;
-  detail::storage_guard(m_impl->path, "cannot count rows", [&] {
-    SQLite::Statement tables(m_impl->db,
-                             "SELECT name FROM sqlite_schema WHERE type = 'table' "
-                             "AND name NOT LIKE 'sqlite_%' ORDER BY name");
-    while (tables.executeStep()) {
-      const std::string name = tables.getColumn(0).getString();
-      // The name comes from sqlite_schema itself; quoting keeps any name safe.
-      counts[name] = m_impl->db.execAndGet(fmt::format("SELECT count(*) FROM \"{}\"", name)).getInt64();
-    }
-  });
-  return counts;
-}
 
 // --- Transaction --------------------------------------------------------------------------
 
@@ -283,11 +260,11 @@ void bind_text_or_null(SQLite::Statement& s, int index, const std::string& t) {
 std::string text(const SQLite::Column& c) { return c.isNull() ? std::string{} : c.getString(); }
 
 std::string session_key(const std::string& body, int number) {
-  return fmt::format("{}#{}", body, number);
+  return to_string(SessionRef{body, number});
 }
 
 std::string meeting_key(const std::string& body, int session, Date date, Minutes start) {
-  return fmt::format("{}#{} {} {}", body, session, to_iso(date), to_hhmm(start));
+  return fmt::format("{} {} {}", SessionRef{body, session}, to_iso(date), to_hhmm(start));
 }
 
 }  // namespace detail

@@ -691,28 +691,4 @@ std::size_t Store::remove_meetings(const std::string& body, int session, std::op
   return static_cast<std::size_t>(impl.db.getChanges());
 }
 
-bool Store::remove_holiday(const std::string& station, Date date) {
-  auto& impl = *m_impl;
-  impl.require_writable();
-  impl.sync_clock();
-  auto q = impl.query("DELETE FROM holiday WHERE station = ?1 AND date = ?2");
-  q->bind(1, station);
-  bind_date(*q, 2, date);
-  run(impl, q, "holiday", [] {});
-  return impl.db.getChanges() > 0;
-}
-
-bool Store::remove_blackout(const std::string& station, Date first, const std::string& reason) {
-  auto& impl = *m_impl;
-  impl.require_writable();
-  impl.sync_clock();
-  auto q = impl.query(
-      "DELETE FROM blackout WHERE ifnull(station, '') = ?1 AND first = ?2 AND reason = ?3");
-  q->bind(1, station);
-  bind_date(*q, 2, first);
-  q->bind(3, reason);
-  run(impl, q, "blackout", [] {});
-  return impl.db.getChanges() > 0;
-}
-
 }  // namespace gge

@@ -503,12 +503,22 @@ TEST_CASE("export refuses bad input with exit 2 and leaves no file, and an empty
       CHECK(status == 2);
       CHECK(text.find("SOURCE_DATE_EPOCH") != std::string::npos);
       CHECK(no_file());
+      // The store reads it with the same policy: a write is refused, nothing written.
+      const std::string before = s.gge("dump").out;
+      const auto [write_status, write_text] =
+          run("cd " + quote(s.dir().string()) + " && SOURCE_DATE_EPOCH=" + quote(value) + " " + quote(GGE_BINARY) +
+              " --db " + quote(s.db()) + " session set-status GGE-ICT-2004#2 confirmed");
+      CHECK(write_status == 2);
+      CHECK(write_text == "gge: SOURCE_DATE_EPOCH '" + value +
+                              "': expected whole seconds since 1970-01-01T00:00:00Z, e.g. 1100000000\n");
+      CHECK(s.gge("dump").out == before);
     }
   }
   SECTION("--alarm 1w is a 7-day reminder") {
     const auto r = s.gge("export ics --alarm 1w");
     REQUIRE(r.code == 0);
     CHECK(r.out.find("TRIGGER:-P7D") != std::string::npos);
+    CHECK(s.gge("export ics --alarm 1W").out == r.out);  // one span parser: units in either case
     CHECK(s.gge("export ics").out.find("BEGIN:VALARM") == std::string::npos);  // off by default
   }
   SECTION("a scope that matches nothing") {

@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <sstream>
 #include <nlohmann/json.hpp>
 
@@ -89,6 +90,28 @@ TEST_CASE("meeting generate makes the standard slots on working days only, once"
                                          "2005-07-05 15:00", "2005-07-06 10:00", "2005-07-06 15:00"});
   const auto again = s.gge("meeting generate GGE-ICT-2004#4");
   CHECK(again.out.rfind("created 0 meetings", 0) == 0);
+}
+
+TEST_CASE("meeting generate skips the closures of the station's holiday rules, not only stored dates", "[cli]") {
+  Scratch s;
+  REQUIRE(s.gge("load " + quote(gge::test::example_scenario())).code == 0);
+  const auto imp = s.gge("holidays import " + quote(gge::test::repo("data/holidays/unhq-new-york.toml")));
+  INFO(imp.err);
+  REQUIRE(imp.code == 0);
+  REQUIRE(s.gge("session add GGE-ICT-2004#4 --first 2005-11-21 --last 2005-11-25 --station NY")
+              .code == 0);  // Mon 21 .. Fri 25 Nov 2005; Thu 24 Nov is Thanksgiving (a rule, no stored date)
+  const auto gen = s.gge("--json meeting generate GGE-ICT-2004#4");
+  INFO(gen.err);
+  REQUIRE(gen.code == 0);
+  std::vector<std::string> days;
+  for (const auto& m : nlohmann::json::parse(gen.out)) days.push_back(m["date"].get<std::string>());
+  CHECK(std::count(days.begin(), days.end(), "2005-11-24") == 0);
+  CHECK(days.size() == 8);
+  const auto check = nlohmann::json::parse(s.gge("--json check").out);
+  for (const auto& f : check["findings"]) {
+    INFO(f.dump());
+    CHECK(!(f["code"] == "holiday" && f["session"] == 4));
+  }
 }
 
 TEST_CASE("meeting clear empties a session so that it can be made shorter", "[cli]") {

@@ -180,7 +180,7 @@ TEST_CASE("gge plan refuses bad input with one line, exit 2, nothing written", "
   };
   const auto row = GENERATE(
       Row{"plan NOPE --apply", "MANDATE 'NOPE': no such mandate"},
-      Row{"plan 58/32-GGE --min-gap 8x --apply", "--min-gap '8x': expected weeks like 8w or days like 56d (0..520)"},
+      Row{"plan 58/32-GGE --min-gap 8x --apply", "--min-gap '8x': expected a span like 8w (weeks) or 56d (days), 0 to 3640 days"},
       Row{"plan 58/32-GGE --avoid augx --apply", "--avoid 'augx': is not a month (jan..dec, january.., or 1..12)"},
       Row{"plan 58/32-GGE --venues NY,XX --apply", "--venues 'XX': no such duty station"},
       Row{"plan 58/32-GGE --sessions 4 --apply", "--sessions '4': mandate 58/32-GGE entitles 3 sessions"},

@@ -33,7 +33,6 @@ TEST_CASE("apply_plan refuses a plan the checker finds errors in, and writes not
     (void)apply_plan(store, plan);
     FAIL("apply_plan accepted a session in a high-level week");
   } catch (const RefusedByFindings& e) {
-    CHECK(e.exit_code() == ExitCode::findings);
     INFO(e.what());
     CHECK(std::string{e.what()}.find("high-level week") != std::string::npos);
   }

@@ -194,22 +194,6 @@ TEST_CASE("last_modified is the time of the newest change of that uid", "[store]
   }
 }
 
-TEST_CASE("row_counts counts every table", "[store]") {
-  const auto store = test::sample_store();
-  const auto counts = store.row_counts();
-  const Scenario in = test::sample_scenario();
-  CHECK(counts.at("station") == 2);
-  CHECK(counts.at("meeting") == static_cast<std::int64_t>(in.meetings.size()));
-  CHECK(counts.at("blackout") == 2);
-  CHECK(counts.at("holiday_rule") == 3);
-  CHECK(counts.at("clock") == 1);
-  std::int64_t rows = 0;
-  for (const auto& [table, n] : counts)
-    if (table != "change_log" && table != "clock") rows += n;
-  CHECK(counts.at("change_log") == rows);  // one insert logged per row
-  CHECK(counts.size() == 16);  // 14 model tables, clock, change_log
-}
-
 TEST_CASE("a Snapshot reads one state of the database while another connection writes", "[store]") {
   test::TempDir dir;
   const auto path = dir.path() / "s.db";

@@ -4,6 +4,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include <cstdlib>
 #include <fstream>
@@ -170,5 +171,15 @@ TEST_CASE("the change-log clock: SOURCE_DATE_EPOCH, else set_clock wins", "[stor
     tx.commit();
   }
   CHECK(live.changes().back().at >= to_iso(Instant{before}));
+  ::setenv("SOURCE_DATE_EPOCH", "1100000000", 1);
+}
+
+TEST_CASE("a bad SOURCE_DATE_EPOCH is bad input for the store as for the export, never ignored", "[store]") {
+  for (const char* bad : {"yesterday", "-5", "1e9", "99999999999999999999"}) {
+    INFO(bad);
+    ::setenv("SOURCE_DATE_EPOCH", bad, 1);
+    CHECK_THROWS_WITH(Store::in_memory(), fmt::format("SOURCE_DATE_EPOCH '{}': expected whole seconds since "
+                                                      "1970-01-01T00:00:00Z, e.g. 1100000000", bad));
+  }
   ::setenv("SOURCE_DATE_EPOCH", "1100000000", 1);
 }

@@ -16,19 +16,21 @@ using Where = std::string_view;
 /// A civil date "YYYY-MM-DD" in years 1900..2199 (the supported range).
 /// Refuses 2005-02-30 ("February 2005 has 28 days"), 2005-13-01, and anything not in that form.
 Date parse_date(std::string_view text, std::string_view field, Where where = {});
-/// Like `parse_date`, but returns nullopt instead of throwing.
-std::optional<Date> try_parse_date(std::string_view text);
 
 /// A wall-clock time "HH:MM", 00:00..24:00 (24:00 only as "24:00").
 Minutes parse_hhmm(std::string_view text, std::string_view field, Where where = {});
 
-/// A count with a unit: "8w" (weeks), "10d" (days), "3wd" (working days). Returns days for w/d.
-struct Span {
-  enum class Unit { days, weeks, working_days };
-  int count = 0;
-  Unit unit = Unit::days;
-};
-Span parse_span(std::string_view text, std::string_view field, Where where = {});
+/// A span of calendar days written as a count and a unit: "8w" (weeks of 7 days) or "56d"
+/// (days). The unit is required and case-insensitive ("8W" is "8w"). Returns the days,
+/// 0..`max_days` inclusive; anything else ("8", "3wd", "-1d", "8x", too many days) is an
+/// InputError naming `field` and the text.
+int parse_span_days(std::string_view text, std::string_view field, int max_days, Where where = {});
+
+/// The instant in the environment variable SOURCE_DATE_EPOCH (reproducible builds), the one
+/// reader for every layer (the store's clock, DTSTAMP of exports): nullopt when it is unset or
+/// empty; whole decimal seconds since 1970-01-01T00:00:00Z, 0 up to 9999-12-31T23:59:59Z,
+/// otherwise. Any other value is bad input, never ignored: InputError naming SOURCE_DATE_EPOCH.
+std::optional<Instant> read_source_date_epoch();
 
 /// Checks a free-text value: at most `max_bytes` bytes of valid UTF-8 with no control characters
 /// (a tab or newline is allowed only when `multiline`). Returns the text unchanged.

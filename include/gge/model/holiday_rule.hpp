@@ -33,6 +33,11 @@ enum class Observance {
 std::string_view to_string(Observance o);
 std::optional<Observance> parse_observance(std::string_view s);
 
+/// The spelling of HolidayRule::weekday in every file: "Sunday" (0) .. "Saturday" (6).
+std::string_view weekday_name(int weekday);
+/// A weekday name, any case ("thursday" -> 4); nullopt for anything else.
+std::optional<int> parse_weekday_name(std::string_view s);
+
 /// One rule of a station's holiday calendar. Key: (`station`, `name`, `from_year`).
 /// Applies in the years `from_year`..`to_year`, inclusive (0 = open-ended on that side).
 struct HolidayRule {
@@ -43,7 +48,7 @@ struct HolidayRule {
   int day = 0;          ///< 1..31 (fixed)
   int weekday = 0;      ///< 0 = Sunday .. 6 = Saturday (nth_weekday, last_weekday)
   int nth = 0;          ///< 1..5 (nth_weekday)
-  int offset = 0;       ///< days after Easter Sunday, may be negative (easter)
+  int offset = 0;       ///< days after the rule's day, -100..100 (easter, nth_weekday, last_weekday)
   int hijri_month = 0;  ///< 1..12 (hijri): 10 = Shawwal, 12 = Dhu al-Hijjah
   int hijri_day = 0;    ///< 1..30 (hijri)
   int from_year = 0;    ///< first year the rule applies, inclusive; 0 = always

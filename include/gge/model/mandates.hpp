@@ -3,6 +3,7 @@
 #include "gge/core/time.hpp"
 
 #include <optional>
+#include <span>
 #include <string>
 
 namespace gge {
@@ -44,5 +45,13 @@ struct Deadline {
   std::string source;   ///< how it was derived or who set it (the explanation chain, one line)
   friend bool operator==(const Deadline&, const Deadline&) = default;
 };
+
+/// The mandate a session of a body falls under, given that session's first day and the body's
+/// mandates (`of_body`: all of one body, any order). The one rule, used by the checker, the
+/// timeline and the .ics export alike:
+///   the mandate with the latest `start` on or before `first_day`; when none starts by then, the
+///   one with the earliest `start`; between mandates with the same `start`, the smallest `key`.
+/// nullptr when `of_body` is empty.
+[[nodiscard]] const Mandate* mandate_of_session(Date first_day, std::span<const Mandate* const> of_body);
 
 }  // namespace gge

@@ -1,6 +1,7 @@
 #pragma once
 /// Sessions of a body and their meetings.
 #include "gge/core/time.hpp"
+#include "gge/model/refs.hpp"
 
 #include <optional>
 #include <string>
@@ -12,6 +13,18 @@ enum class SessionStatus { planned, confirmed, held, postponed, cancelled };
 /// "planned", "confirmed", "held", "postponed", "cancelled".
 std::string_view to_string(SessionStatus s);
 std::optional<SessionStatus> parse_session_status(std::string_view s);
+
+/// The status sets, one home for every layer. An *active* session takes place (planned,
+/// confirmed or held): it occupies its days, room and experts, counts against its mandate and is
+/// checked. Postponed and cancelled sessions are not active.
+constexpr bool is_active(SessionStatus s) noexcept {
+  return s == SessionStatus::planned || s == SessionStatus::confirmed || s == SessionStatus::held;
+}
+/// A *firm* session is active and its dates are decided (confirmed or held): the planner keeps
+/// it where it is, and the checker names the other party of a clash as the one to move.
+constexpr bool is_firm(SessionStatus s) noexcept {
+  return s == SessionStatus::confirmed || s == SessionStatus::held;
+}
 
 /// A numbered session of a body. Key: (`body`, `number`).
 /// Days are **inclusive**: `first`..`last` ("12 to 16 July 2004"); as an interval, [first, last+1).
@@ -47,5 +60,9 @@ struct Meeting {
 /// The standard meeting slots: 10:00-13:00 and 15:00-18:00 (two interpreted three-hour meetings a day; docs/domain.md "Vocabulary").
 inline constexpr Minutes k_morning_start{10 * 60}, k_morning_end{13 * 60};
 inline constexpr Minutes k_afternoon_start{15 * 60}, k_afternoon_end{18 * 60};
+
+/// The reference "BODY#N" of a session, and of the session a meeting belongs to.
+inline SessionRef ref_of(const Session& s) { return {s.body, s.number}; }
+inline SessionRef ref_of(const Meeting& m) { return {m.body, m.session}; }
 
 }  // namespace gge

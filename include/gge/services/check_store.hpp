@@ -2,6 +2,7 @@
 /// `gge check` as a use case: the stored plan against every rule (rules/check/check.hpp), with the
 /// closures of the stations' holiday calendars and the GA high-level weeks. Reads only.
 #include "gge/rules/check/check.hpp"
+#include "gge/services/calendars.hpp"
 #include "gge/store/store.hpp"
 
 namespace gge {
@@ -10,5 +11,8 @@ namespace gge {
 /// whole plan); a filter naming an unknown body or mandate is an InputError.
 std::vector<Finding> check_store(const Store& store, const CheckFilter& filter = {},
                                  const CheckOptions& options = {});
+/// The same with the command's calendars (built from `store`, as it is now).
+std::vector<Finding> check_store(const Store& store, const Calendars& calendars,
+                                 const CheckFilter& filter = {}, const CheckOptions& options = {});
 
 }  // namespace gge

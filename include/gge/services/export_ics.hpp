@@ -72,8 +72,7 @@ IcsExportResult export_ics_to_file(const Store& store, const IcsScope& scope, In
 /// SOURCE_DATE_EPOCH.
 Instant dtstamp_from_env();
 
-/// "--alarm" values: "7d" (days) or "1w" (weeks, = 7 days), 0..365 days; returns days.
-/// Anything else ("3wd", "-1d", "7", "400d") is an InputError naming `field`.
-int parse_alarm_days(std::string_view text, std::string_view field);
+/// The earliest reminder before a deadline, in days.
+inline constexpr int k_max_alarm_days = 365;
 
 }  // namespace gge

@@ -76,4 +76,7 @@ PlanOutcome plan_mandate(const Store& store, const PlanRequest& request);
 /// reports an error, nothing is written and RefusedByFindings (exit 1) is thrown naming them.
 std::vector<Finding> apply_plan(Store& store, const Plan& plan);
 
+/// The longest gap between sessions a request may ask for, in days (10 years of weeks).
+inline constexpr int k_max_gap_days = 520 * 7;
+
 }  // namespace gge

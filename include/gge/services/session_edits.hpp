@@ -7,6 +7,8 @@
 
 namespace gge {
 
+class WriteTx;  // services/transaction.hpp
+
 /// The session `ref`, or InputError (field `field`) when it does not exist.
 Session require_session(const Store& store, const SessionRef& ref, std::string_view field);
 
@@ -24,8 +26,8 @@ Session move_session(Store& store, const SessionRef& ref, Date first, std::optio
 /// times, kind and number; their room is dropped when the station changes. Meetings are
 /// rewritten in an order in which no two ever hold the same slot. When a meeting's day has no
 /// counterpart (the session got shorter), InputError names the meeting's date and the fix, and
-/// nothing is written. Runs inside the caller's transaction.
-void move_session_and_meetings(Store& store, const Session& before, const Session& moved,
+/// nothing is written. Runs inside the caller's transaction `tx`.
+void move_session_and_meetings(WriteTx& tx, const Session& before, const Session& moved,
                                const std::vector<Date>& old_days, const std::vector<Date>& new_days);
 
 /// The days first..last, both inclusive.

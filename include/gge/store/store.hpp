@@ -82,9 +82,6 @@ public:
   /// clock at open, or SOURCE_DATE_EPOCH when that is set.
   void set_clock(Instant now);
 
-  /// Rows per table ("station", "session", "change_log", ...), every table of the schema.
-  [[nodiscard]] std::map<std::string, std::int64_t> row_counts() const;
-
   // --- Reading. Lists are in a stable order: by key; sessions by (body, number); meetings by
   // --- (body, session, date, start); holidays by (station, date).
   [[nodiscard]] std::vector<DutyStation> stations() const;
@@ -180,10 +177,6 @@ public:
   /// starting at `start` (local minutes), when given); returns how many were removed.
   std::size_t remove_meetings(const std::string& body, int session, std::optional<Date> date = {},
                               std::optional<Minutes> start = {});
-  /// Removes the station's holiday on `date`; false when there was none.
-  bool remove_holiday(const std::string& station, Date date);
-  /// Removes the blackout with key (`station`, `first`, `reason`); false when there was none.
-  bool remove_blackout(const std::string& station, Date first, const std::string& reason);
 
   struct Impl;
 

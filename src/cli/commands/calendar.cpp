@@ -1,5 +1,6 @@
 // gge ga N; gge holidays list|import; gge deadlines MANDATE [--diff]
 #include "cli/commands/commands.hpp"
+#include "cli/exit_code.hpp"
 #include "cli/json.hpp"
 #include "cli/output.hpp"
 #include "gge/services/calendars.hpp"
@@ -167,7 +168,7 @@ void add_deadlines(CLI::App& app, Context& ctx) {
       }
       return;
     }
-    const auto steps = explain_deadlines(store, a->mandate);
+    const auto steps = explain_deadlines(store, Calendars(store), a->mandate);
     if (ctx.json) {
       nlohmann::json rows = nlohmann::json::array();
       for (const auto& s : steps)

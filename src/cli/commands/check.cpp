@@ -1,7 +1,9 @@
 // gge check
 #include "cli/commands/commands.hpp"
+#include "cli/exit_code.hpp"
 #include "cli/json.hpp"
 #include "cli/output.hpp"
+#include "gge/core/fields.hpp"
 #include "gge/services/check_store.hpp"
 
 #include <fmt/format.h>
@@ -31,6 +33,7 @@ void add_check_commands(CLI::App& app, Context& ctx) {
   check->add_flag("--strict", a->strict, "Warnings also make the exit code 1");
   check->add_flag("--no-fixes", a->no_fixes, "Do not search for the nearest fix (faster)");
   check->callback([&ctx, a] {
+    ctx.flags = {{fields::k_body, "--body"}, {fields::k_mandate, "--mandate"}};
     if (!a->from.empty()) a->filter.from = parse_date(a->from, "--from");
     if (!a->to.empty()) a->filter.to = parse_date(a->to, "--to");
     if (a->filter.from && a->filter.to && *a->filter.to < *a->filter.from)

@@ -31,7 +31,8 @@ void add_expert_commands(CLI::App& app, Context& ctx) {
   add->add_option("--role", a->role, "Role on those bodies")->capture_default_str();
   add->callback([&ctx, a] {
     auto store = ctx.open();
-    in_transaction(store, [&](Store& s) {
+    in_transaction(store, [&](WriteTx& tx) {
+      Store& s = tx.store();
       s.add(a->expert);
       for (const auto& b : a->bodies) s.add(Membership{a->expert.key, b, a->role});
     });

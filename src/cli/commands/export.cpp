@@ -3,6 +3,8 @@
 // gge feeds DIR [--base-url URL]
 #include "cli/commands/commands.hpp"
 #include "cli/output.hpp"
+#include "gge/core/fields.hpp"
+#include "gge/core/parse.hpp"
 #include "gge/core/text.hpp"
 #include "gge/services/export_ics.hpp"
 #include "gge/services/feeds.hpp"
@@ -60,6 +62,10 @@ void add_export_ics(CLI::App& family, Context& ctx) {
   cmd->add_option("-o,--output", a->output,
                   "Write to this file (atomically: no partial file on error) instead of stdout");
   cmd->callback([&ctx, a] {
+    ctx.flags = {{fields::k_body, "--body"},          {fields::k_mandate, "--mandate"},
+                 {fields::k_station, "--station"},    {fields::k_expert, "--expert"},
+                 {fields::k_first_day, "--from"},     {fields::k_last_day, "--to"},
+                 {fields::k_alarm_days, "--alarm"}};
     IcsScope scope;
     const std::pair<IcsScope::Kind, const std::string*> keys[] = {
         {IcsScope::Kind::body, &a->body}, {IcsScope::Kind::mandate, &a->mandate},
@@ -71,7 +77,7 @@ void add_export_ics(CLI::App& family, Context& ctx) {
       }
     if (!a->from.empty()) scope.from = parse_date(a->from, "--from");
     if (!a->to.empty()) scope.to = parse_date(a->to, "--to");
-    if (!a->alarm.empty()) scope.alarm_days = parse_alarm_days(a->alarm, "--alarm");
+    if (!a->alarm.empty()) scope.alarm_days = parse_span_days(a->alarm, "--alarm", k_max_alarm_days);
     const Instant dtstamp = dtstamp_from_env();
     const auto store = ctx.open_read();
     IcsExportResult r;
@@ -111,6 +117,7 @@ void add_feeds(CLI::App& app, Context& ctx) {
                   "https:// URL where DIR is served; the index links to it (default: a placeholder)")
       ->capture_default_str();
   cmd->callback([&ctx, a] {
+    ctx.flags = {{fields::k_base_url, "--base-url"}, {fields::k_feed_dir, "DIR"}};
     const Instant dtstamp = dtstamp_from_env();
     const auto store = ctx.open_read();
     const auto feeds = write_feeds(store, a->dir, dtstamp, a->base_url);

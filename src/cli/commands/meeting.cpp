@@ -2,6 +2,7 @@
 #include "cli/commands/commands.hpp"
 #include "cli/json.hpp"
 #include "cli/output.hpp"
+#include "gge/core/fields.hpp"
 #include "gge/core/text.hpp"
 #include "gge/services/session_edits.hpp"
 #include "gge/services/transaction.hpp"
@@ -22,7 +23,7 @@ void print_removed(const Context& ctx, const std::string& session, std::size_t r
 }
 
 std::vector<std::string> meeting_row(const Meeting& m) {
-  return {fmt::format("{}#{}", m.body, m.session), std::to_string(m.number), to_iso(m.date),
+  return {to_string(ref_of(m)), std::to_string(m.number), to_iso(m.date),
           to_hhmm(m.start) + "–" + to_hhmm(m.end), m.kind, m.room.empty() ? "-" : m.room};
 }
 const std::vector<std::string> k_meeting_header{"session", "no.", "date", "time (local)", "kind", "room"};
@@ -99,6 +100,7 @@ void add_meeting_commands(CLI::App& app, Context& ctx) {
                "shorter; `gge meeting generate` creates the standard ones again");
   clear->add_option("SESSION", *clear_ref, "BODY#N")->required();
   clear->callback([&ctx, clear_ref] {
+    ctx.flags = {{fields::k_session, "SESSION"}};
     auto store = ctx.open();
     const auto ref = parse_session_ref(*clear_ref, "SESSION");
     print_removed(ctx, *clear_ref, remove_meetings(store, ref));
@@ -115,6 +117,7 @@ void add_meeting_commands(CLI::App& app, Context& ctx) {
   remove->add_option("--date", r->date, "Day, YYYY-MM-DD")->required();
   remove->add_option("--start", r->start, "Only the meeting starting at this local time, HH:MM");
   remove->callback([&ctx, r] {
+    ctx.flags = {{fields::k_session, "SESSION"}, {fields::k_meeting_day, "--date"}, {fields::k_meeting_start, "--start"}};
     const auto ref = parse_session_ref(r->ref, "SESSION");
     const Date day = parse_date(r->date, "--date");
     const std::optional<Minutes> start =

@@ -1,8 +1,11 @@
 // gge plan MANDATE
 #include "cli/commands/commands.hpp"
+#include "cli/exit_code.hpp"
 #include "cli/json.hpp"
 #include "cli/output.hpp"
 #include "cli/plan_parse.hpp"
+#include "gge/core/fields.hpp"
+#include "gge/core/parse.hpp"
 #include "gge/report/plan_text.hpp"
 #include "gge/rules/check/check.hpp"
 #include "gge/services/plan_mandate.hpp"
@@ -79,13 +82,18 @@ void add_plan_commands(CLI::App& app, Context& ctx) {
   cmd->add_flag("--any-weekday", a->rq.any_weekday_start, "Sessions may start on any weekday, not only Mondays");
   cmd->add_flag("--apply", a->apply, "Write plan 1 as planned sessions, then check (must be clean)");
   cmd->callback([&ctx, a] {
+    ctx.flags = {{fields::k_mandate, "MANDATE"},      {fields::k_plans, "--top"},
+                 {fields::k_session_days, "--days"},  {fields::k_venues, "--venues"},
+                 {fields::k_first_day, "--from"},     {fields::k_sessions, "--sessions"},
+                 {fields::k_min_gap, "--min-gap"},    {fields::k_max_gap, "--max-gap"},
+                 {fields::k_avoid_month, "--avoid"}};
     auto& rq = a->rq;
     rq.mandate = a->mandates.front();
     rq.jointly.assign(a->mandates.begin() + 1, a->mandates.end());
     if (a->sessions != 0) rq.sessions = a->sessions;
     if (!a->venues.empty()) rq.venues = parse_venues(a->venues, "--venues");
-    if (!a->min_gap.empty()) rq.min_gap_days = parse_gap(a->min_gap, "--min-gap");
-    if (!a->max_gap.empty()) rq.max_gap_days = parse_gap(a->max_gap, "--max-gap");
+    if (!a->min_gap.empty()) rq.min_gap_days = parse_span_days(a->min_gap, "--min-gap", k_max_gap_days);
+    if (!a->max_gap.empty()) rq.max_gap_days = parse_span_days(a->max_gap, "--max-gap", k_max_gap_days);
     if (rq.max_gap_days && *rq.max_gap_days < rq.min_gap_days)
       throw InputError({}, "--max-gap", a->max_gap, fmt::format("is below --min-gap {}", a->min_gap));
     if (!a->avoid.empty()) rq.avoid_months = parse_months(a->avoid, "--avoid");

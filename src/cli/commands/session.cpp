@@ -35,7 +35,7 @@ std::string day_span(const Session& s) {
 void print_session(const Context& ctx, const Session& s) {
   if (ctx.json) print_json(s);
   else
-    std::puts(fmt::format("{}#{}: {} ({}), {}{}, {}, revision {}", s.body, s.number,
+    std::puts(fmt::format("{}: {} ({}), {}{}, {}, revision {}", ref_of(s),
                           to_un_range(s.first, s.last), day_span(s), s.station,
                           s.room.empty() ? "" : " " + s.room, to_string(s.status), s.revision)
                   .c_str());
@@ -103,7 +103,7 @@ void add_list(CLI::App& family, Context& ctx) {
     for (const auto& m : store.meetings(a->body)) ++meetings[{m.body, m.session}];
     Table t({"session", "dates (inclusive)", "days", "station", "room", "status", "meetings"});
     for (const auto& s : sessions) {
-      t.add({fmt::format("{}#{}", s.body, s.number), to_un_range(s.first, s.last), day_span(s),
+      t.add({to_string(ref_of(s)), to_un_range(s.first, s.last), day_span(s),
              s.station, s.room.empty() ? "-" : s.room, std::string{to_string(s.status)},
              std::to_string(meetings[{s.body, s.number}])});
     }
@@ -123,7 +123,7 @@ void add_show(CLI::App& family, Context& ctx) {
       print_json({{"session", s}, {"meetings", meetings}});
       return;
     }
-    print_fields({{"session", fmt::format("{}#{}", s.body, s.number)},
+    print_fields({{"session", to_string(ref_of(s))},
                   {"dates", to_un_range(s.first, s.last) + " (" + day_span(s) + ")"},
                   {"station", s.station}, {"room", s.room.empty() ? "-" : s.room},
                   {"status", std::string{to_string(s.status)}}, {"uid", s.uid},

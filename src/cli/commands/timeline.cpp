@@ -2,6 +2,7 @@
 #include "cli/commands/commands.hpp"
 #include "cli/json.hpp"
 #include "cli/output.hpp"
+#include "gge/core/fields.hpp"
 #include "gge/core/text.hpp"
 #include "gge/services/output_file.hpp"
 #include "gge/services/stored_timeline.hpp"
@@ -25,6 +26,12 @@ void add_scope_options(CLI::App* cmd, ScopeArgs& a) {
   cmd->add_option("--station", a.station, "Only sessions at this duty station");
   cmd->add_option("--from", a.from, "First day shown, YYYY-MM-DD (default: from the scope)");
   cmd->add_option("--to", a.to, "Last day shown, YYYY-MM-DD, inclusive (default: from the scope)");
+}
+
+/// The scope options as the engine names them.
+std::map<std::string, std::string, std::less<>> scope_flags() {
+  return {{fields::k_body, "--body"},       {fields::k_mandate, "--mandate"}, {fields::k_station, "--station"},
+          {fields::k_first_day, "--from"}, {fields::k_last_day, "--to"}};
 }
 
 /// Parses the options into a scope; every bad value is an InputError before anything is written.
@@ -126,6 +133,7 @@ void add_timeline_commands(CLI::App& app, Context& ctx) {
   add_scope_options(timeline, *a);
   timeline->add_option("-o,--output", a->output, "Write the page to this file (atomically); default stdout");
   timeline->callback([&ctx, a] {
+    ctx.flags = scope_flags();
     const auto store = ctx.open_read();
     const auto data = build_timeline(store, scope_of(*a, store));
     const std::string text = ctx.json ? timeline_json(data).dump(2) + "\n" : to_html(data);
@@ -145,6 +153,7 @@ void add_timeline_commands(CLI::App& app, Context& ctx) {
       "With --json, the same data as `gge timeline --json`.");
   add_scope_options(agenda, *b);
   agenda->callback([&ctx, b] {
+    ctx.flags = scope_flags();
     const auto store = ctx.open_read();
     const auto data = build_timeline(store, scope_of(*b, store));
     if (ctx.json) print_json(timeline_json(data));

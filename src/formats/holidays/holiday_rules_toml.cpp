@@ -1,6 +1,8 @@
 // Holiday data files as TOML (see holiday_rules_toml.hpp).
 #include "gge/formats/holidays/holiday_rules_toml.hpp"
 
+#include "formats/scenario/scenario_tables.hpp"
+
 #include "gge/core/error.hpp"
 #include "gge/core/parse.hpp"
 #include "gge/formats/text/untrusted_text.hpp"
@@ -9,6 +11,7 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <array>
 #include <set>
 #include <sstream>
@@ -37,26 +40,6 @@ public:
   std::string string(const toml::node& n, std::string_view field) const {
     if (auto s = n.value<std::string>()) return *s;
     throw InputError(where(n), std::string{field}, describe(n), "must be a string");
-  }
-
-  int integer(const toml::node& n, std::string_view field) const {
-    const auto* v = n.as_integer();
-    if (!v) throw InputError(where(n), std::string{field}, describe(n), "must be an integer");
-    const auto x = v->get();
-    if (x < -100000 || x > 100000)
-      throw InputError(where(n), std::string{field}, std::to_string(x), "is out of range");
-    return static_cast<int>(x);
-  }
-
-  int weekday(const toml::node& n, std::string_view field) const {
-    static constexpr std::array<std::string_view, 7> k_names{
-        "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
-    const std::string s = string(n, field);
-    std::string lower;
-    for (char c : s) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    for (std::size_t i = 0; i < k_names.size(); ++i)
-      if (lower == k_names[i]) return static_cast<int>(i);
-    throw InputError(where(n), std::string{field}, s, "must be a weekday name, Monday..Sunday");
   }
 
   Date day(const toml::node& n, std::string_view field) const {
@@ -114,33 +97,12 @@ public:
         throw InputError(where(node), field, describe(node),
                          fmt::format("is not used by kind '{}'", kind_text));
       if (k == "kind") continue;
-      else if (k == "name") r.name = string(node, field);
-      else if (k == "month") r.month = integer(node, field);
-      else if (k == "day") r.day = integer(node, field);
-      else if (k == "weekday") r.weekday = weekday(node, field);
-      else if (k == "nth") r.nth = integer(node, field);
-      else if (k == "offset") {
-        r.offset = integer(node, field);
-        if (r.offset < -100 || r.offset > 100)  // validate() checks this for easter only
-          throw InputError(where(node), field, std::to_string(r.offset),
-                           "must be between -100 and 100");
-      }
-      else if (k == "hijri_month") r.hijri_month = integer(node, field);
-      else if (k == "hijri_day") r.hijri_day = integer(node, field);
-      else if (k == "from_year") r.from_year = integer(node, field);
-      else if (k == "to_year") r.to_year = integer(node, field);
-      else if (k == "source") r.source = string(node, field);
-      else if (k == "observance") {
-        const std::string o = string(node, field);
-        const auto parsed = parse_observance(o);
-        if (!parsed)
-          throw InputError(where(node), field, o,
-                           "unknown observance (none, nearest, friday, monday, next_working, "
-                           "previous_working)");
-        r.observance = *parsed;
-      } else {
-        throw InputError(where(node), field, describe(node), "unknown key");
-      }
+      // Every value is decoded by the scenario's holiday_rule description: one reader of a
+      // rule table, one spelling of each field (the station comes from the file's header).
+      const auto& fields = detail::Table<HolidayRule>::fields;
+      const auto f = std::find_if(fields.begin(), fields.end(), [&](const auto& d) { return d.name == k; });
+      if (f == fields.end() || k == "station") throw InputError(where(node), field, describe(node), "unknown key");
+      f->read(r, node, field, where(node));
     }
     try {
       validate(r, here);
@@ -228,14 +190,6 @@ HolidayData read_holiday_data(std::string_view text, std::string_view name) {
 HolidayData read_holiday_data_file(const std::filesystem::path& path) {
   const std::string name = path.string();
   return read_holiday_data(read_untrusted_file(path, "holiday file"), name);
-}
-
-std::vector<HolidayRule> read_holiday_rules(std::string_view text, std::string_view name) {
-  return read_holiday_data(text, name).rules;
-}
-
-std::vector<HolidayRule> read_holiday_rules_file(const std::filesystem::path& path) {
-  return read_holiday_data_file(path).rules;
 }
 
 }  // namespace gge

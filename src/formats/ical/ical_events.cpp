@@ -143,7 +143,7 @@ void IcalWriter::write(const IcalSession& item) {
   auto& s = *m_state;
   if (!item.session || !item.station) throw std::invalid_argument("IcalSession: session and station are required");
   const Session& ses = *item.session;
-  const std::string where = fmt::format("session {}#{}", ses.body, ses.number);
+  const std::string where = fmt::format("session {}", ref_of(ses));
   if (ses.last < ses.first)
     throw InputError(where, "session.last", to_iso(ses.last),
                      fmt::format("before the first day {}", to_iso(ses.first)));
@@ -188,12 +188,12 @@ void IcalWriter::write(const IcalMeeting& item) {
   const Session& ses = *item.session;
   const std::string& zone = item.station->zone;
   if (m.start < Minutes{0} || m.start >= k_day_minutes || m.end <= m.start || m.end > k_day_minutes) {
-    auto where = fmt::format("meeting {}#{} {}", m.body, m.session, to_iso(m.date));
+    auto where = fmt::format("meeting {} {}", ref_of(m), to_iso(m.date));
     throw InputError(where, "meeting.start-end", fmt::format("{}-{}", m.start.count(), m.end.count()),
                      "need 0 <= start < end <= 1440 minutes");
   }
   if (std::find(s.zones.begin(), s.zones.end(), zone) == s.zones.end()) {
-    auto where = fmt::format("meeting {}#{} {} {}", m.body, m.session, to_iso(m.date), to_hhmm(m.start));
+    auto where = fmt::format("meeting {} {} {}", ref_of(m), to_iso(m.date), to_hhmm(m.start));
     bool known = true;
     try {
       (void)date::locate_zone(zone);
@@ -237,7 +237,7 @@ void IcalWriter::write(const IcalMeeting& item) {
     e.raw("TRANSP:OPAQUE\r\n");
   } catch (const InputError& err) {
     e.rollback();
-    throw err.at(fmt::format("meeting {}#{} {} {}", m.body, m.session, to_iso(m.date), to_hhmm(m.start)));
+    throw err.at(fmt::format("meeting {} {} {}", ref_of(m), to_iso(m.date), to_hhmm(m.start)));
   } catch (...) {
     e.rollback();
     throw;

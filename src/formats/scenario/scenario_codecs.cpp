@@ -77,6 +77,13 @@ int Codec<int>::read(const toml::node& n, std::string_view field, Where where) {
   return static_cast<int>(v);
 }
 
+int WeekdayCodec::read(const toml::node& n, std::string_view field, Where where) {
+  if (const auto* s = n.as_string())
+    if (auto d = parse_weekday_name(s->get())) return *d;
+  if (const auto* i = n.as_integer(); i && i->get() >= 0 && i->get() <= 6) return static_cast<int>(i->get());
+  refuse(n, field, where, "expected a weekday name, Monday..Sunday");
+}
+
 Date Codec<Date>::read(const toml::node& n, std::string_view field, Where where) {
   // A TOML date literal was already checked by toml++; its year range is ours to check.
   if (n.is_date() || n.is_string()) return parse_date(render(n), field, where);

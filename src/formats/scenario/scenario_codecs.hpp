@@ -55,6 +55,13 @@ struct Codec<Minutes> {
   static std::string write(Minutes v) { return toml_quote(to_hhmm(v)); }
 };
 
+/// HolidayRule::weekday: written as its name ("Thursday"); read from a name in any case, or,
+/// for files written before names were used, from its number 0 (Sunday) .. 6 (Saturday).
+struct WeekdayCodec {
+  static int read(const toml::node& n, std::string_view field, Where where);
+  static std::string write(int v) { return toml_quote(weekday_name(v)); }
+};
+
 template <class V>
 struct Codec<std::optional<V>> {
   static std::optional<V> read(const toml::node& n, std::string_view field, Where where) {

@@ -38,18 +38,16 @@ struct Member<M> {
   using Value = V;
 };
 
-/// The description of the field held in data member `M`; the codec follows from its type.
-template <auto M>
+/// The description of the field held in data member `M`; the codec follows from its type
+/// unless one is named.
+template <auto M, class C = Codec<typename Member<M>::Value>>
 constexpr Field<typename Member<M>::Class> field(std::string_view name,
                                                  Presence presence = Presence::optional) {
-  using C = typename Member<M>::Class;
-  using V = typename Member<M>::Value;
+  using Row = typename Member<M>::Class;
   return {name, presence,
-          [](C& row, const toml::node& n, std::string_view f, Where w) {
-            row.*M = Codec<V>::read(n, f, w);
-          },
-          [](const C& row) { return row.*M == C{}.*M; },
-          [](const C& row) { return Codec<V>::write(row.*M); }};
+          [](Row& row, const toml::node& n, std::string_view f, Where w) { row.*M = C::read(n, f, w); },
+          [](const Row& row) { return row.*M == Row{}.*M; },
+          [](const Row& row) { return C::write(row.*M); }};
 }
 
 constexpr auto req = Presence::required;
@@ -211,7 +209,7 @@ struct Table<HolidayRule> {
       field<&HolidayRule::kind>("kind", req),
       field<&HolidayRule::month>("month"),
       field<&HolidayRule::day>("day"),
-      field<&HolidayRule::weekday>("weekday"),
+      field<&HolidayRule::weekday, WeekdayCodec>("weekday"),
       field<&HolidayRule::nth>("nth"),
       field<&HolidayRule::offset>("offset"),
       field<&HolidayRule::hijri_month>("hijri_month"),

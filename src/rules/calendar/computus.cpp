@@ -4,6 +4,7 @@
 #include "gge/core/error.hpp"
 #include "gge/core/parse.hpp"
 
+#include <date/islamic.h>
 #include <fmt/format.h>
 
 namespace gge {
@@ -14,19 +15,6 @@ void check_year(int year) {
     throw InputError("", "year", std::to_string(year),
                      fmt::format("outside the supported range {}..{}", k_first_year, k_last_year));
 }
-
-// Days from 1970-01-01 to the civil epoch of the Hijri calendar, Friday 16 July 622 (Julian)
-// = 19 July 622 proleptic Gregorian.
-constexpr long k_hijri_epoch = Date{date::year{622} / 7 / 19}.time_since_epoch().count();
-
-// Days before the first of Hijri year `hy` (hy >= 1), counted from the epoch. The floor term
-// adds the leap days: year y is leap (355 days) when (14 + 11 y) mod 30 < 11.
-long days_before_year(int hy) {
-  return 354L * (hy - 1) + (3 + 11L * hy) / 30;
-}
-
-// Days before month `hm` (1..12) within a Hijri year: months alternate 30, 29.
-int days_before_month(int hm) { return 29 * (hm - 1) + hm / 2; }
 
 }  // namespace
 
@@ -51,6 +39,8 @@ Date easter_sunday(int year) {
   return Date{date::year{year} / static_cast<unsigned>(month) / static_cast<unsigned>(day)};
 }
 
+// The tabular calendar is date/islamic.h's: the same civil epoch and the same leap years, and
+// its day count is plain arithmetic, so a day past a month's end rolls into the next month.
 Date hijri_to_date(HijriDate h) {
   if (h.month < 1 || h.month > 12)
     throw InputError("", "hijri_month", std::to_string(h.month), "must be between 1 and 12");
@@ -58,21 +48,14 @@ Date hijri_to_date(HijriDate h) {
     throw InputError("", "hijri_day", std::to_string(h.day), "must be between 1 and 30");
   if (h.year < 1)
     throw InputError("", "hijri_year", std::to_string(h.year), "must be at least 1");
-  const long n = k_hijri_epoch + days_before_year(h.year) + days_before_month(h.month) + h.day - 1;
-  return Date{date::days{n}};
+  return date::sys_days{islamic::year_month_day{islamic::year{h.year}, islamic::month{static_cast<unsigned>(h.month)},
+                                                islamic::day{static_cast<unsigned>(h.day)}}};
 }
 
 HijriDate date_to_hijri(Date d) {
-  const long n = d.time_since_epoch().count() - k_hijri_epoch;  // days since 1 Muharram 1
-  // Estimate the year from the mean length (10631 days per 30 years), then correct.
-  int hy = static_cast<int>((30L * n + 10646) / 10631);
-  if (hy < 1) hy = 1;
-  while (hy > 1 && days_before_year(hy) > n) --hy;
-  while (days_before_year(hy + 1) <= n) ++hy;
-  const int in_year = static_cast<int>(n - days_before_year(hy));  // 0-based day of the year
-  int hm = 12;
-  while (hm > 1 && days_before_month(hm) > in_year) --hm;
-  return {hy, hm, in_year - days_before_month(hm) + 1};
+  const islamic::year_month_day h{d};
+  return {static_cast<int>(h.year()), static_cast<int>(static_cast<unsigned>(h.month())),
+          static_cast<int>(static_cast<unsigned>(h.day()))};
 }
 
 std::vector<Date> hijri_days_in_year(int year, int hijri_month, int hijri_day) {

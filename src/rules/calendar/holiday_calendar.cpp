@@ -196,23 +196,4 @@ std::vector<Closure> station_closures(std::string_view station, int year,
   return station_closures(station, year, year, rules, holidays);
 }
 
-std::vector<Holiday> to_holidays(std::string_view station, std::span<const Closure> closures) {
-  std::vector<Holiday> out;
-  out.reserve(closures.size());
-  for (const auto& c : closures) {
-    std::string name = c.observed == c.actual ? c.name : c.name + std::string{k_observed_suffix};
-    // Holidays are keyed by (station, date): two closures on one day become one row, and the
-    // row is only as sure as its least sure part.
-    if (!out.empty() && out.back().date == c.observed) {
-      out.back().name += " / " + name;
-      if (c.status == HolidayStatus::estimated) out.back().status = HolidayStatus::estimated;
-      else if (c.status == HolidayStatus::rule && out.back().status == HolidayStatus::confirmed)
-        out.back().status = HolidayStatus::rule;
-      continue;
-    }
-    out.push_back({std::string{station}, c.observed, std::move(name), c.status});
-  }
-  return out;
-}
-
 }  // namespace gge

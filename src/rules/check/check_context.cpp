@@ -96,12 +96,12 @@ Stamp Context::to_utc(int station, Stamp local) {
 
 std::string Context::ref(int session) const {
   const auto& s = sessions[static_cast<std::size_t>(session)];
-  return fmt::format("{}#{}", s.rec->body, s.rec->number);
+  return to_string(ref_of(*s.rec));
 }
 
 std::string Context::meeting_ref(int meeting) const {
   const auto& m = sc.meetings[static_cast<std::size_t>(meeting)];
-  return fmt::format("{}#{} {} {}-{}", m.body, m.session, to_iso(m.date), to_hhmm(m.start),
+  return fmt::format("{} {} {}-{}", ref_of(m), to_iso(m.date), to_hhmm(m.start),
                      to_hhmm(m.end));
 }
 
@@ -122,10 +122,6 @@ Finding& Context::add(int session, std::string code, Severity sev, int target) {
 }
 
 namespace {
-
-bool is_active(SessionStatus s) {
-  return s != SessionStatus::cancelled && s != SessionStatus::postponed;
-}
 
 int working_days(Date first, Date last) {
   int n = 0;
@@ -171,7 +167,7 @@ void build_mandates(Context& c) {
   c.mandate_latest_end.assign(sc.mandates.size(), std::nullopt);
   c.mandate_resolution.assign(sc.mandates.size(), nullptr);
   c.mandate_sessions.assign(sc.mandates.size(), {});
-  std::vector<std::vector<int>> by_body(c.bodies.size());
+  std::vector<std::vector<const Mandate*>> by_body(c.bodies.size());
   for (std::size_t i = 0; i < sc.mandates.size(); ++i) {
     const auto& m = sc.mandates[i];
     mandate_index.emplace(m.key, i);
@@ -179,7 +175,7 @@ void build_mandates(Context& c) {
       c.mandate_resolution[i] = it->second;
     const auto b = static_cast<std::size_t>(c.intern_body(m.body));
     if (b >= by_body.size()) by_body.resize(b + 1);
-    by_body[b].push_back(static_cast<int>(i));
+    by_body[b].push_back(&m);
   }
   for (const auto& d : sc.deadlines) {
     auto it = mandate_index.find(d.mandate);
@@ -187,19 +183,11 @@ void build_mandates(Context& c) {
     auto& le = c.mandate_latest_end[it->second];
     le = le ? std::min(*le, d.date) : d.date;
   }
-  for (auto& list : by_body)
-    std::sort(list.begin(), list.end(), [&](int a, int b) {
-      return std::tie(sc.mandates[static_cast<std::size_t>(a)].start, a) <
-             std::tie(sc.mandates[static_cast<std::size_t>(b)].start, b);
-    });
-  for (std::size_t si = 0; si < c.sessions.size(); ++si) {
-    auto& s = c.sessions[si];
+  for (auto& s : c.sessions) {
     const auto b = static_cast<std::size_t>(s.body);
-    if (b >= by_body.size() || by_body[b].empty()) continue;
-    int chosen = by_body[b].front();
-    for (int m : by_body[b])
-      if (sc.mandates[static_cast<std::size_t>(m)].start <= s.first) chosen = m;
-    s.mandate = chosen;
+    if (b >= by_body.size()) continue;
+    if (const Mandate* m = mandate_of_session(s.first, by_body[b]))
+      s.mandate = static_cast<int>(m - sc.mandates.data());
   }
 }
 
@@ -236,8 +224,8 @@ void build_slots(Context& c) {
         f.first = f.last = m.date;
         f.subjects = {c.meeting_ref(static_cast<int>(mi))};
         f.rule = "a meeting belongs to a session";
-        f.reason = fmt::format("meeting of {}#{} on {}, but the body has no such session", m.body,
-                               m.session, to_un_long(m.date));
+        f.reason = fmt::format("meeting of {} on {}, but the body has no such session", ref_of(m),
+                               to_un_long(m.date));
         f.fix = "add the session or delete the meeting";
       }
       continue;
@@ -374,7 +362,7 @@ void build_context(Context& c) {
     info.room = s.room.empty() ? -1 : c.intern_room(info.station, s.room);
     info.first = s.first;
     info.last = s.last;
-    info.firm = s.status != SessionStatus::planned;
+    info.firm = is_firm(s.status);
     c.session_index.emplace(pair_key(static_cast<std::uint32_t>(info.body),
                                      static_cast<std::uint32_t>(s.number)),
                             static_cast<int>(c.sessions.size()));

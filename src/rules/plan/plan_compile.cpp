@@ -4,6 +4,7 @@
 #include "plan_compiled.hpp"
 
 #include "gge/core/error.hpp"
+#include "gge/core/fields.hpp"
 
 #include <fmt/format.h>
 
@@ -22,7 +23,7 @@ struct Horizon {
 };
 
 void validate(const PlanProblem& p) {
-  if (p.top < 1) throw InputError({}, "--top", std::to_string(p.top), "must be at least 1");
+  if (p.top < 1) throw InputError({}, fields::k_plans, std::to_string(p.top), "must be at least 1");
   std::map<std::string, int> seen;
   for (const auto& s : p.stations) seen[s.code]++;
   for (const auto& m : p.mandates) {
@@ -30,20 +31,20 @@ void validate(const PlanProblem& p) {
       throw InputError({}, "latest_end", to_iso(m.latest_end),
                        fmt::format("is before the window's first day {}", to_iso(m.from)));
     if (m.min_gap_days < 0 || m.min_end_gap_days < 0)
-      throw InputError({}, "--min-gap", std::to_string(m.min_gap_days), "must not be negative");
+      throw InputError({}, fields::k_min_gap, std::to_string(m.min_gap_days), "must not be negative");
     if (m.max_gap_days && *m.max_gap_days < m.min_gap_days)
-      throw InputError({}, "--max-gap", std::to_string(*m.max_gap_days),
+      throw InputError({}, fields::k_max_gap, std::to_string(*m.max_gap_days),
                        fmt::format("is below the minimum gap ({} days)", m.min_gap_days));
     for (unsigned month : m.avoid_months)
       if (month < 1 || month > 12)
-        throw InputError({}, "--avoid", std::to_string(month), "is not a month 1..12");
+        throw InputError({}, fields::k_avoid_month, std::to_string(month), "is not a month 1..12");
     for (const auto& s : m.sessions) {
       if (s.length < 1 || s.length > 60)
-        throw InputError({}, "--days", std::to_string(s.length), "must be 1..60 working days");
+        throw InputError({}, fields::k_session_days, std::to_string(s.length), "must be 1..60 working days");
       if (s.stations.empty())
-        throw InputError({}, "--venues", "", fmt::format("session {} has no venue", s.number));
+        throw InputError({}, fields::k_venues, "", fmt::format("session {} has no venue", s.number));
       for (const auto& st : s.stations)
-        if (!seen.count(st)) throw InputError({}, "--venues", st, "is not a duty station");
+        if (!seen.count(st)) throw InputError({}, fields::k_venues, st, "is not a duty station");
     }
   }
 }

@@ -31,7 +31,7 @@ std::vector<Date> observed_days(const std::vector<Closure>& cs) {
 
 std::string error_of(std::string_view text) {
   try {
-    (void)read_holiday_rules(text, "bad.toml");
+    (void)read_holiday_data(text, "bad.toml");
   } catch (const InputError& e) {
     return e.what();
   }
@@ -40,8 +40,8 @@ std::string error_of(std::string_view text) {
 
 }  // namespace
 
-TEST_CASE("read_holiday_rules reads every field", "[formats]") {
-  const auto rules = read_holiday_rules(R"(station = "NY"
+TEST_CASE("read_holiday_data reads every field of a rule", "[formats]") {
+  const auto rules = read_holiday_data(R"(station = "NY"
 [[rule]]
 name = "Thanksgiving Day"
 kind = "nth_weekday"
@@ -62,7 +62,7 @@ kind = "hijri"
 hijri_month = 10
 hijri_day = 1
 )",
-                                        "t.toml");
+                                        "t.toml").rules;
   REQUIRE(rules.size() == 3);
   CHECK(rules[0].station == "NY");
   CHECK(rules[0].kind == HolidayRuleKind::nth_weekday);
@@ -103,7 +103,7 @@ TEST_CASE("bad holiday data is refused with file, line, field and value", "[form
              Catch::Contains("holiday_rule.from_year '1800'"));
   CHECK_THAT(error_of("station = \"NY\"\n[[rule]]\nname = \"X\"\nkind = \"nth_weekday\"\nmonth = 9\n"
                       "weekday = \"Sunday\"\nnth = 1\noffset = 500\n"),
-             Catch::StartsWith("bad.toml:8: rule.offset '500'"));
+             Catch::StartsWith("bad.toml:8: holiday_rule.offset '500': must be between -100 and 100"));
   CHECK_THAT(error_of("station = \"NY\"\ncolour = 1\n"), Catch::StartsWith("bad.toml:2: colour"));
   CHECK_THAT(error_of("[[rule]]\nname = \"X\"\n"), Catch::Contains("station"));
   CHECK_THAT(error_of("station = \"NY\"\n[[rule]\n"), Catch::StartsWith("bad.toml:2"));
@@ -112,7 +112,18 @@ TEST_CASE("bad holiday data is refused with file, line, field and value", "[form
   CHECK_THAT(error_of("station = \"NY\"\n[[rule]]\nname = \"X\"\nkind = \"fixed\"\nmonth = 5\nday = 1\n"
                       "[[rule]]\nname = \"X\"\nkind = \"fixed\"\nmonth = 6\nday = 1\n"),
              Catch::Contains("repeated"));
-  CHECK_THROWS_WITH(read_holiday_rules_file("/nonexistent/x.toml"), Catch::Contains("cannot read the holiday file"));
+  CHECK_THROWS_WITH(read_holiday_data_file("/nonexistent/x.toml"), Catch::Contains("cannot read the holiday file"));
+}
+
+TEST_CASE("a data file's weekday reads as the scenario's does: a name in any case, or 0..6", "[formats]") {
+  for (const char* weekday : {"\"Thursday\"", "\"THURSDAY\"", "4"}) {
+    INFO(weekday);
+    const auto rules = read_holiday_data(std::string("station = \"NY\"\n[[rule]]\nname = \"T\"\nkind = \"nth_weekday\"\n"
+                                                     "month = 11\nnth = 4\nweekday = ") + weekday + "\n",
+                                         "ok.toml").rules;
+    REQUIRE(rules.size() == 1);
+    CHECK(rules[0].weekday == 4);
+  }
 }
 
 TEST_CASE("UNHQ New York data file: the circulars' examples", "[formats]") {

@@ -113,9 +113,6 @@ TEST_CASE("confirmed dates replace the rule's", "[rules]") {
     CHECK(cs[0].actual == Date{2023_y / 4 / 22});
     CHECK(cs[0].observed == Date{2023_y / 4 / 24});
     CHECK(cs[0].status == HolidayStatus::confirmed);
-    const auto rows = to_holidays("VIE", cs);
-    CHECK(rows[0].name == "Eid al-Fitr (observed)");
-    CHECK(rows[0].date == Date{2023_y / 4 / 24});
   }
   SECTION("an '(observed)' record gives the closed day itself") {
     const std::vector<Holiday> kept{{"NY", Date{2020_y / 7 / 6}, "Independence Day (observed)",
@@ -135,19 +132,6 @@ TEST_CASE("confirmed dates replace the rule's", "[rules]") {
     CHECK_FALSE(find(cs, "Other station"));
     CHECK_FALSE(find(cs, "Derived copy"));
   }
-}
-
-TEST_CASE("to_holidays: one row per day", "[rules]") {
-  // 2072: New Year's Day and the estimated Eid al-Adha are both Friday 1 January.
-  const auto cs = station_closures("NY", 2072, ny_rules(), {});
-  REQUIRE(cs.size() >= 2);
-  REQUIRE(cs[0].observed == Date{2072_y / 1 / 1});
-  REQUIRE(cs[1].observed == Date{2072_y / 1 / 1});
-  const auto rows = to_holidays("NY", cs);
-  CHECK(rows.size() == cs.size() - 1);
-  CHECK(rows[0].name == "Eid al-Adha / New Year's Day");
-  CHECK(rows[0].status == HolidayStatus::estimated);
-  CHECK(rows[0].station == "NY");
 }
 
 TEST_CASE("rule_days: kinds, year limits and offsets", "[rules]") {

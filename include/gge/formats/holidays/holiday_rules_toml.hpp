@@ -50,9 +50,4 @@ HolidayData read_holiday_data(std::string_view text, std::string_view name);
 /// Reads and parses the file at `path`; an unreadable file is an InputError naming the path.
 HolidayData read_holiday_data_file(const std::filesystem::path& path);
 
-/// The rules of holiday data `text` (the confirmed dates are checked but not returned).
-std::vector<HolidayRule> read_holiday_rules(std::string_view text, std::string_view name);
-/// The rules of the file at `path`.
-std::vector<HolidayRule> read_holiday_rules_file(const std::filesystem::path& path);
-
 }  // namespace gge

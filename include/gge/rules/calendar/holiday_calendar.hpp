@@ -55,10 +55,4 @@ std::vector<Closure> station_closures(std::string_view station, int year,
                                       std::span<const HolidayRule> rules,
                                       std::span<const Holiday> holidays);
 
-/// The closures (sorted by observed day, as station_closures returns them) as storable rows:
-/// date = observed day; a moved closure is named "X (observed)"; closures sharing a day become one
-/// row "X / Y" (rows are keyed by station and date) with the least sure status
-/// (estimated < rule < confirmed).
-std::vector<Holiday> to_holidays(std::string_view station, std::span<const Closure> closures);
-
 }  // namespace gge
