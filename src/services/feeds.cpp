@@ -8,7 +8,6 @@
 #include <fmt/format.h>
 
 #include <iterator>
-#include <system_error>
 #include <utility>
 
 namespace gge {
@@ -74,13 +73,9 @@ std::vector<FeedFile> write_feeds(const Store& store, const std::filesystem::pat
   if (bad)
     throw InputError({}, "--base-url", std::string{base_url},
                      "expected an https:// URL where DIR is served, e.g. https://example.org/gge");
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec || !std::filesystem::is_directory(dir))
-    throw InputError({}, "DIR", dir.string(),
-                     fmt::format("cannot create the directory: {}",
-                                 ec ? ec.message() : std::string{"not a directory"}));
-
+  // Every file goes into a staging folder beside `dir`, swapped in as a whole at the end: a
+  // subscriber (or a web server) sees the old set of feeds or the new one, never a mix.
+  AtomicDirectory staged(dir, "DIR");
   const Store::Snapshot snapshot(store);  // every feed shows the same state of the plan
   std::vector<std::pair<IcsScope::Kind, std::string>> scopes;
   for (const auto& b : store.bodies()) scopes.emplace_back(IcsScope::Kind::body, b.symbol);
@@ -94,15 +89,14 @@ std::vector<FeedFile> write_feeds(const Store& store, const std::filesystem::pat
     FeedFile f;
     f.file = feed_file_name(kind, key);
     f.kind = kind;
-    const auto r = export_ics_to_file(store, scope, dtstamp, dir / f.file, "DIR");
+    const auto r = export_ics_to_file(store, scope, dtstamp, staged.staging() / f.file, "DIR");
     f.title = r.name;
     f.events = r.events();
     feeds.push_back(std::move(f));
   }
   const std::string index = feeds_index(feeds, base, dtstamp);
-  AtomicFile out(dir / "index.html", "DIR");
-  out.write(index);
-  out.commit();
+  write_file_atomically(staged.staging() / "index.html", index, "DIR");
+  staged.commit();
   return feeds;
 }
 
