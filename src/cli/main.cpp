@@ -90,9 +90,18 @@ int main(int argc, char** argv) {
 
   try {
     app.parse(argc, argv);
+    finish_stdout();  // a report that did not reach stdout is not a success
     return ctx.exit_code;
   } catch (const CLI::ParseError& e) {
     const int rc = app.exit(e);  // prints help, version or the usage error
+    if (rc == 0) {
+      try {
+        finish_stdout();
+      } catch (const gge::Error& io) {
+        std::fprintf(stderr, "gge: %s\n", io.what());
+        return static_cast<int>(io.exit_code());
+      }
+    }
     return rc == 0 ? 0 : static_cast<int>(gge::ExitCode::bad_input);
   } catch (const gge::Error& e) {
     std::fflush(stdout);

@@ -22,6 +22,9 @@ public:
   [[nodiscard]] std::string db() const { return (m_dir / "gge.db").string(); }
   /// Runs `gge --db <db> ARGS` (ARGS is shell text) with cwd = the scratch dir.
   [[nodiscard]] Run gge(const std::string& args) const;
+  /// Runs shell text `command` with cwd = the scratch dir, its stdout and stderr captured
+  /// (what it redirects itself, e.g. `>/dev/full`, goes there instead).
+  [[nodiscard]] Run shell(const std::string& command) const;
   /// Writes `text` to a file in the scratch dir and returns its path.
   std::string write(const std::string& name, const std::string& text) const;
 
