@@ -2,8 +2,10 @@
 // What every command shares: the global options and how to open the database.
 #include "gge/store/store.hpp"
 
+#include <cstdio>
 #include <map>
 #include <string>
+#include <utility>
 
 namespace gge::cli {
 
@@ -25,7 +27,16 @@ struct Context {
   [[nodiscard]] Store open(Store::Mode mode = Store::Mode::read_write) const {
     return Store::open(db_path, mode);
   }
-  [[nodiscard]] Store open_read() const { return open(Store::Mode::read_only); }
+  /// Opens the database for reading; on a read-only place (see Store::open) a note on stderr,
+  /// once per process.
+  [[nodiscard]] Store open_read() const {
+    Store store = open(Store::Mode::read_only);
+    static bool noted = false;
+    if (store.opened_immutable() && !std::exchange(noted, true))
+      std::fprintf(stderr, "gge: note: %s is in a place gge cannot write; read as it is on disk, "
+                           "without locks\n", db_path.c_str());
+    return store;
+  }
 };
 
 }  // namespace gge::cli

@@ -111,16 +111,28 @@ int main(int argc, char** argv) {
   add_plan_commands(app, ctx);
   add_timeline_commands(app, ctx);
 
+  // Help and version go to stdout, which must reach its reader like any report.
+  const auto print_help = [&app](const CLI::Error& e) {
+    app.exit(e);
+    try {
+      finish_stdout();
+      return 0;
+    } catch (const gge::Error& io) {
+      return report(io.what(), exit_code_of(io));
+    }
+  };
+
   try {
     check_argument_lengths(argc, argv);
     app.parse(argc, argv);
+    finish_stdout();  // a report that did not reach stdout is not a success
     return ctx.exit_code;
   } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
+    return print_help(e);
   } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e);
+    return print_help(e);
   } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
+    return print_help(e);
   } catch (const CLI::ParseError& e) {
     return report(std::string{e.what()} + " (see --help)", ExitCode::bad_input);
   } catch (const gge::InputError& e) {

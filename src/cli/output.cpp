@@ -3,7 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include "gge/core/error.hpp"
+
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+
+#include <unistd.h>
 
 namespace gge::cli {
 namespace {
@@ -24,7 +30,27 @@ void print_row(const std::vector<std::string>& row, const std::vector<std::size_
   std::puts(line.c_str());
 }
 
+[[noreturn]] void stdout_failed(int err) {
+  throw StorageError(fmt::format("cannot write to stdout: {}; the output is incomplete",
+                                 err ? std::strerror(err) : "a write failed"));
+}
+
 }  // namespace
+
+void write_stdout(std::string_view chunk) {
+  errno = 0;
+  if (std::fwrite(chunk.data(), 1, chunk.size(), stdout) != chunk.size()) stdout_failed(errno);
+}
+
+void finish_stdout() {
+  errno = 0;
+  if (std::fflush(stdout) != 0) stdout_failed(errno);
+  if (!std::ferror(stdout)) return;
+  // An earlier write failed (inside puts or printf), and its errno is long gone: a write of
+  // no bytes asks the output again (a full device still says so; a regular file may not).
+  const int probe = ::write(STDOUT_FILENO, "", 0) < 0 ? errno : 0;
+  stdout_failed(probe);
+}
 
 void Table::print() const {
   std::vector<std::size_t> widths(m_header.size(), 0);

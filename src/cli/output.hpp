@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -26,6 +27,14 @@ private:
 
 /// "key: value" lines, keys padded to one width.
 void print_fields(const std::vector<std::pair<std::string, std::string>>& fields);
+
+/// Writes `chunk` to stdout; StorageError (exit 3) when it cannot (a full disk, /dev/full, a
+/// closed pipe's EPIPE), so a long stream stops at the first failure.
+void write_stdout(std::string_view chunk);
+
+/// Flushes stdout and checks that everything printed reached it; StorageError (exit 3) when
+/// not. The one check every command's output passes before gge exits 0 (called from main).
+void finish_stdout();
 
 /// Pretty JSON on stdout, two-space indent, ending with a newline.
 void print_json(const nlohmann::json& j);

@@ -21,6 +21,15 @@ void check_name(const std::string& text, std::string_view field, Where where) {
   check_text(text, field, where, 200);
 }
 
+// Every date that enters the store lies in the supported years (parse.hpp), derived ends included:
+// a session moved to start on 2199-12-30 must not end in 2200.
+void check_supported(Date d, std::string_view field, Where where) {
+  const int year = static_cast<int>(date::year_month_day{d}.year());
+  if (year < k_first_year || year > k_last_year)
+    refuse(where, field, to_iso(d),
+           fmt::format("is outside the supported years {}..{}", k_first_year, k_last_year));
+}
+
 }  // namespace
 
 void check_key(const std::string& key, std::string_view field, Where where, std::size_t max) {
@@ -88,6 +97,9 @@ void validate(const Mandate& m, Where where) {
   check_key(m.body, "mandate.body", where);
   check_key(m.resolution, "mandate.resolution", where, 32);
   check_positive(m.report_to_session, "mandate.report_to_session", where);
+  check_supported(m.start, "mandate.start", where);
+  if (m.consider_on) check_supported(*m.consider_on, "mandate.consider_on", where);
+  if (m.member_states_by) check_supported(*m.member_states_by, "mandate.member_states_by", where);
   check_positive(m.sessions_entitled, "mandate.sessions_entitled", where, 0);
   check_positive(m.days_entitled, "mandate.days_entitled", where, 0);
   check_text(m.notes, "mandate.notes", where, 10000, true);
@@ -103,6 +115,8 @@ void validate(const Mandate& m, Where where) {
 void validate(const Session& s, Where where) {
   check_key(s.body, "session.body", where);
   check_positive(s.number, "session.number", where);
+  check_supported(s.first, "session.first", where);
+  check_supported(s.last, "session.last", where);
   if (s.last < s.first)
     refuse(where, "session.last", to_iso(s.last),
            fmt::format("is before the first day {}", to_iso(s.first)));
@@ -115,6 +129,7 @@ void validate(const Session& s, Where where) {
 void validate(const Meeting& m, Where where) {
   check_key(m.body, "meeting.body", where);
   check_positive(m.session, "meeting.session", where);
+  check_supported(m.date, "meeting.date", where);
   if (m.start < Minutes{0} || m.start >= k_day_minutes)
     refuse(where, "meeting.start", to_hhmm(m.start), "must be within the day (00:00 to 23:59)");
   if (m.end <= m.start || m.end > k_day_minutes)
@@ -127,6 +142,7 @@ void validate(const Meeting& m, Where where) {
 
 void validate(const Holiday& h, Where where) {
   check_key(h.station, "holiday.station", where, 16);
+  check_supported(h.date, "holiday.date", where);
   check_name(h.name, "holiday.name", where);
 }
 
@@ -175,11 +191,14 @@ void validate(const GaOpening& g, Where where) {
   check_positive(g.session, "ga_opening.session", where);
   if (g.session > 300)
     refuse(where, "ga_opening.session", std::to_string(g.session), "must be at most 300");
+  check_supported(g.opening, "ga_opening.opening", where);
   check_text(g.source, "ga_opening.source", where, 1000);
 }
 
 void validate(const Blackout& b, Where where) {
   if (!b.station.empty()) check_key(b.station, "blackout.station", where, 16);
+  check_supported(b.first, "blackout.first", where);
+  check_supported(b.last, "blackout.last", where);
   if (b.last < b.first)
     refuse(where, "blackout.last", to_iso(b.last),
            fmt::format("is before the first day {}", to_iso(b.first)));

@@ -9,7 +9,6 @@
 #include <fmt/format.h>
 
 #include <iterator>
-#include <system_error>
 #include <utility>
 
 namespace gge {
@@ -75,13 +74,9 @@ std::vector<FeedFile> write_feeds(const Store& store, const std::filesystem::pat
   if (bad)
     throw InputError({}, fields::k_base_url, std::string{base_url},
                      "expected an https:// URL where the feeds are served, e.g. https://example.org/gge");
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec || !std::filesystem::is_directory(dir))
-    throw InputError({}, fields::k_feed_dir, dir.string(),
-                     fmt::format("cannot create the directory: {}",
-                                 ec ? ec.message() : std::string{"not a directory"}));
-
+  // Every file goes into a staging folder beside `dir`, swapped in as a whole at the end: a
+  // subscriber (or a web server) sees the old set of feeds or the new one, never a mix.
+  AtomicDirectory staged(dir, fields::k_feed_dir);
   const Store::Snapshot snapshot(store);  // every feed shows the same state of the plan
   std::vector<std::pair<IcsScope::Kind, std::string>> scopes;
   for (const auto& b : store.bodies()) scopes.emplace_back(IcsScope::Kind::body, b.symbol);
@@ -95,15 +90,14 @@ std::vector<FeedFile> write_feeds(const Store& store, const std::filesystem::pat
     FeedFile f;
     f.file = feed_file_name(kind, key);
     f.kind = kind;
-    const auto r = export_ics_to_file(store, scope, dtstamp, dir / f.file, fields::k_feed_dir);
+    const auto r = export_ics_to_file(store, scope, dtstamp, staged.staging() / f.file, fields::k_feed_dir);
     f.title = r.name;
     f.events = r.events();
     feeds.push_back(std::move(f));
   }
   const std::string index = feeds_index(feeds, base, dtstamp);
-  AtomicFile out(dir / "index.html", fields::k_feed_dir);
-  out.write(index);
-  out.commit();
+  write_file_atomically(staged.staging() / "index.html", index, fields::k_feed_dir);
+  staged.commit();
   return feeds;
 }
 

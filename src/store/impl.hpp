@@ -19,6 +19,7 @@ struct Store::Impl {
   SQLite::Database db;
   std::string path;        ///< as given to open(), for messages
   bool read_only = false;
+  bool immutable = false;  ///< read-only place: opened with SQLite's immutable=1 (no -shm, no locks)
   bool in_transaction = false;
   std::optional<Instant> clock;  ///< set_clock or SOURCE_DATE_EPOCH; nullopt = system clock
   std::string clock_written;     ///< the value last written to the clock table

@@ -7,10 +7,13 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <cctype>
+#include <chrono>
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <thread>
 
 namespace gge {
 namespace {
@@ -59,6 +62,54 @@ void migrate(SQLite::Database& db, const std::string& path) {
   }
 }
 
+// "file:" URI of `path` for SQLite's URI parameters; every byte outside [A-Za-z0-9/._-] encoded.
+std::string file_uri(const std::string& path, std::string_view parameters) {
+  std::string uri = "file:";
+  for (unsigned char c : path) {
+    const bool plain = std::isalnum(c) || c == '/' || c == '.' || c == '_' || c == '-';
+    if (plain) uri.push_back(static_cast<char>(c));
+    else uri += fmt::format("%{:02X}", c);
+  }
+  return uri + "?" + std::string{parameters};
+}
+
+// Whether a failed first read of a read-only open means "this place cannot be written": WAL
+// needs its -shm file, and that cannot be made (read-only mount, no write permission).
+bool is_unwritable_place(const SQLite::Exception& e) {
+  const int code = e.getErrorCode() & 0xff;
+  return code == SQLITE_CANTOPEN || code == SQLITE_READONLY;
+}
+
+struct Header {
+  int version = 0, app_id = 0, objects = 0;
+};
+
+Header read_header(SQLite::Database& db) {
+  Header h;
+  h.version = db.execAndGet("PRAGMA user_version").getInt();
+  h.app_id = db.execAndGet("PRAGMA application_id").getInt();
+  h.objects = db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
+  return h;
+}
+
+// `PRAGMA journal_mode = WAL` needs the file to itself for a moment; under concurrent first use
+// another process may hold it, and SQLite reports "database is locked" without waiting for the
+// busy timeout. Retried until the timeout has passed.
+void switch_to_wal(SQLite::Database& db) {
+  using Clock = std::chrono::steady_clock;
+  const auto give_up = Clock::now() + std::chrono::milliseconds(k_busy_timeout_ms);
+  for (;;) {
+    try {
+      db.exec("PRAGMA journal_mode = WAL");
+      return;
+    } catch (const SQLite::Exception& e) {
+      const int code = e.getErrorCode() & 0xff;
+      if ((code != SQLITE_BUSY && code != SQLITE_LOCKED) || Clock::now() > give_up) throw;
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+  }
+}
+
 std::unique_ptr<Store::Impl> open_impl(const std::string& name, bool memory, Store::Mode mode) {
   const bool ro = mode == Store::Mode::read_only && !memory;
   const int flags = ro ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
@@ -68,16 +119,30 @@ std::unique_ptr<Store::Impl> open_impl(const std::string& name, bool memory, Sto
   } catch (const SQLite::Exception& e) {
     refuse(name, fmt::format("cannot open: {}", e.what()));
   }
-  auto& db = impl->db;
-  int version = 0, app_id = 0, objects = 0;
+  Header header;
   try {
-    version = db.execAndGet("PRAGMA user_version").getInt();
-    app_id = db.execAndGet("PRAGMA application_id").getInt();
-    objects = db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
+    try {
+      header = read_header(impl->db);
+    } catch (const SQLite::Exception& e) {
+      if (!ro || !is_unwritable_place(e)) throw;
+      std::error_code ec;
+      const auto wal_bytes = std::filesystem::file_size(name + "-wal", ec);
+      if (!ec && wal_bytes > 0)
+        refuse(name, "cannot read on a read-only place: its -wal file holds changes not yet "
+                     "checkpointed (open it once where it can be written)");
+      impl = std::make_unique<Store::Impl>(
+          SQLite::Database(file_uri(name, "immutable=1"), SQLite::OPEN_READONLY | SQLite::OPEN_URI,
+                           k_busy_timeout_ms),
+          name, ro);
+      impl->immutable = true;
+      header = read_header(impl->db);
+    }
   } catch (const SQLite::Exception& e) {
     if (e.getErrorCode() == SQLITE_NOTADB) refuse(name, "not a gge database (file is not SQLite)");
     refuse(name, fmt::format("cannot read: {}", e.what()));
   }
+  auto& db = impl->db;
+  const auto [version, app_id, objects] = header;
   // Refuse before anything is written (the journal mode lives in the file header too).
   if (app_id != 0 && app_id != k_application_id)
     refuse(name, fmt::format("not a gge database (SQLite application_id {:#x})",
@@ -94,7 +159,7 @@ std::unique_ptr<Store::Impl> open_impl(const std::string& name, bool memory, Sto
     // less. Must precede the first write; an existing file keeps the page size it has.
     if (!ro && objects == 0) db.exec("PRAGMA page_size = 16384");
     if (!ro && !memory) {
-      db.exec("PRAGMA journal_mode = WAL");
+      switch_to_wal(db);
       db.exec("PRAGMA synchronous = NORMAL");  // durable at checkpoints; safe with WAL
     }
     // A writable store gets a bigger page cache (64 MiB at most, used only as needed): with
@@ -160,6 +225,8 @@ Store Store::open(const std::filesystem::path& path, Mode mode) {
   if (exists) check_header(path);
   return Store{open_impl(name, false, mode)};
 }
+
+bool Store::opened_immutable() const { return m_impl->immutable; }
 
 Store Store::in_memory() { return Store{open_impl(":memory:", true, Mode::read_write)}; }
 

@@ -66,17 +66,20 @@ std::string quote(const std::string& arg) {
   return q + "'";
 }
 
-Run Scratch::gge(const std::string& args, const std::string& before) const {
+Run Scratch::shell(const std::string& command) const {
   const auto out = m_dir / "stdout.txt", err = m_dir / "stderr.txt";
-  const std::string cmd = "cd " + quote(m_dir.string()) + " && " + before + quote(GGE_BINARY) + " --db " +
-                          quote(db()) + " " + args + " >" + quote(out.string()) + " 2>" +
-                          quote(err.string());
+  const std::string cmd = "cd " + quote(m_dir.string()) + " && { " + command + "\n} >" +
+                          quote(out.string()) + " 2>" + quote(err.string());
   const int status = std::system(cmd.c_str());
   Run r;
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   r.out = bytes_of(out);
   r.err = bytes_of(err);
   return r;
+}
+
+Run Scratch::gge(const std::string& args, const std::string& before) const {
+  return shell(before + quote(GGE_BINARY) + " --db " + quote(db()) + " " + args);
 }
 
 std::string Scratch::write(const std::string& name, const std::string& text) const {

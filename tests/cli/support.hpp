@@ -23,6 +23,9 @@ public:
   /// Runs `gge --db <db> ARGS` (ARGS is shell text) with cwd = the scratch dir, after the shell
   /// commands `before` (e.g. "ulimit -v 50000; "), if any.
   [[nodiscard]] Run gge(const std::string& args, const std::string& before = {}) const;
+  /// Runs shell text `command` with cwd = the scratch dir, its stdout and stderr captured
+  /// (what it redirects itself, e.g. `>/dev/full`, goes there instead).
+  [[nodiscard]] Run shell(const std::string& command) const;
   /// Writes `text` to a file in the scratch dir and returns its path.
   std::string write(const std::string& name, const std::string& text) const;
 

@@ -30,8 +30,9 @@ std::string feed_file_name(IcsScope::Kind kind, const std::string& key);
 
 /// Writes one .ics per body, per station and per expert into `dir` (created when missing),
 /// plus index.html listing each with its https:// and webcal:// link (`base_url` + "/" + file;
-/// `base_url` must start with "https://", a trailing "/" is ignored). Every file is written
-/// atomically; DTSTAMP is `dtstamp`. Returns the feeds in the order of the index (bodies,
+/// `base_url` must start with "https://", a trailing "/" is ignored). The folder's whole content
+/// is replaced at once (an AtomicDirectory): other files in `dir` are gone afterwards, and on
+/// any failure `dir` is left as it was. DTSTAMP is `dtstamp`. Returns the feeds in the order of the index (bodies,
 /// stations, experts; each by key). InputError: a bad `base_url` (field "--base-url"), an
 /// unwritable `dir` (field "DIR").
 std::vector<FeedFile> write_feeds(const Store& store, const std::filesystem::path& dir,

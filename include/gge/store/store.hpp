@@ -36,7 +36,18 @@ public:
   /// A file that is not SQLite (or a SQLite database of another program) is refused with a
   /// StorageError naming the path, and left untouched; so is a schema newer than this build
   /// ("schema version 7 is newer than this gge knows (2)").
+  ///
+  /// `read_only` works on a database in a place gge cannot write (a read-only mount, a folder
+  /// without write permission): when SQLite cannot make the WAL's -shm file, the file is opened
+  /// immutable (no -shm, no locks), and `opened_immutable()` says so. A -wal file with changes
+  /// not yet checkpointed cannot be read that way: a StorageError, not an old state.
+  ///
+  /// Concurrent first use is safe: the busy timeout is set before the first statement, the
+  /// journal mode is switched under it (retried while another process holds the file), and the
+  /// migrations run in one IMMEDIATE transaction that re-reads the schema version.
   static Store open(const std::filesystem::path& path, Mode mode = Mode::read_write);
+  /// True when `open` fell back to an immutable read (see `open`).
+  [[nodiscard]] bool opened_immutable() const;
   /// A fresh `:memory:` database, migrated (tests).
   static Store in_memory();
 

@@ -63,7 +63,7 @@ void add_dump(CLI::App& app, Context& ctx) {
   cmd->callback([&ctx, out] {
     const auto store = ctx.open_read();
     const std::string text = dump_scenario(store);
-    if (out->empty()) std::fwrite(text.data(), 1, text.size(), stdout);
+    if (out->empty()) write_stdout(text);
     else write_file_atomically(*out, text, "--output");
   });
 }
@@ -86,7 +86,7 @@ std::string change_summary(const Change& c) {
 
 void add_log(CLI::App& app, Context& ctx) {
   struct Args {
-    std::size_t limit = 0;
+    long long limit = 0;  // signed, so that -1 is seen and refused rather than wrapped
     ChangeFilter filter;
   };
   auto a = std::make_shared<Args>();
@@ -100,6 +100,8 @@ void add_log(CLI::App& app, Context& ctx) {
                   "(and its meetings), a mandate (and its deadlines), a station code");
   cmd->add_option("--since", a->filter.since, "Only changes on or after this UTC day, YYYY-MM-DD");
   cmd->callback([&ctx, a] {
+    if (a->limit < 0)
+      throw InputError({}, "--limit", std::to_string(a->limit), "must be a count of changes, 1 or more (0: all)");
     if (!a->filter.since.empty()) a->filter.since = to_iso(parse_date(a->filter.since, "--since"));
     static constexpr const char* k_tables[] = {"station", "room", "body", "expert", "membership",
                                                 "resolution", "mandate", "deadline", "session", "meeting",
@@ -107,7 +109,7 @@ void add_log(CLI::App& app, Context& ctx) {
     if (!a->filter.table.empty() && std::find(std::begin(k_tables), std::end(k_tables), a->filter.table) == std::end(k_tables))
       throw InputError({}, "--table", a->filter.table, fmt::format("expected one of {}", fmt::join(k_tables, ", ")));
     const auto store = ctx.open_read();
-    print_list(ctx, store.changes(a->limit, a->filter), {"#", "at (UTC)", "action", "table", "key", "change"},
+    print_list(ctx, store.changes(static_cast<std::size_t>(a->limit), a->filter), {"#", "at (UTC)", "action", "table", "key", "change"},
                [](const Change& c) {
                  return std::vector<std::string>{std::to_string(c.id), c.at, c.action, c.table, c.key,
                                                  change_summary(c)};

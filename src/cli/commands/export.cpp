@@ -82,11 +82,7 @@ void add_export_ics(CLI::App& family, Context& ctx) {
     const auto store = ctx.open_read();
     IcsExportResult r;
     if (a->output.empty()) {
-      r = export_ics(store, scope, dtstamp, [](std::string_view chunk) {
-        if (std::fwrite(chunk.data(), 1, chunk.size(), stdout) != chunk.size())
-          throw StorageError("cannot write to stdout");
-      });
-      if (std::fflush(stdout) != 0) throw StorageError("cannot write to stdout");
+      r = export_ics(store, scope, dtstamp, write_stdout);
     } else {
       r = export_ics_to_file(store, scope, dtstamp, a->output, "--output");
       if (ctx.json)

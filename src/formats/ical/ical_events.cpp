@@ -3,6 +3,7 @@
 #include "formats/ical/ical_text.hpp"
 #include "formats/ical/ical_writer_state.hpp"
 
+#include <limits>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -205,7 +206,9 @@ void IcalWriter::write(const IcalMeeting& item) {
   }
   EventBuilder e(s, s.begun);
   try {
-    e.identity(m.uid, item.removed ? m.revision + 1 : m.revision, item.last_modified, "meeting.uid");
+    // A deleted meeting's SEQUENCE is one above its last; at the largest SEQUENCE it stays there.
+    const int sequence = item.removed && m.revision < std::numeric_limits<int>::max() ? m.revision + 1 : m.revision;
+    e.identity(m.uid, sequence, item.last_modified, "meeting.uid");
     const auto day = date::local_days{m.date.time_since_epoch()};
     for (auto [name, t] : {std::pair{"DTSTART;TZID=", m.start}, std::pair{"DTEND;TZID=", m.end}}) {
       auto& line = e.start(name);
