@@ -1,6 +1,8 @@
 #include "gge/services/sessions.hpp"
 
 #include "gge/model/validate.hpp"
+#include "gge/rules/session_days.hpp"
+#include "gge/services/calendars.hpp"
 #include "gge/services/transaction.hpp"
 
 #include <fmt/format.h>
@@ -93,8 +95,7 @@ Session set_session_status(Store& store, const SessionRef& ref, SessionStatus st
 std::vector<Meeting> generate_meetings(Store& store, const SessionRef& ref) {
   return in_transaction(store, [&](Store& st) {
     const Session s = require_session(st, ref, "session");
-    std::set<Date> closed;
-    for (const auto& h : st.holidays(s.station)) closed.insert(h.date);
+    const Calendars calendars(st);
     const auto existing = st.meetings(ref.body, ref.number);
     int number = 0;
     for (const auto& m : existing) number = std::max(number, m.number);
@@ -103,8 +104,9 @@ std::vector<Meeting> generate_meetings(Store& store, const SessionRef& ref) {
                          [&](const Meeting& m) { return m.date == d && m.start == start; });
     };
     std::vector<Meeting> created;
-    for (Date d = s.first; d <= s.last; d += date::days{1}) {
-      if (is_weekend(d) || closed.count(d)) continue;
+    // The session's meeting days (session_days.hpp): its station's working days, so a
+    // stretched session's meetings skip the closures it runs over.
+    for (Date d : meeting_days(calendars.station(s.station), s.first, s.last)) {
       for (auto [start, end] : {std::pair{k_morning_start, k_morning_end},
                                 std::pair{k_afternoon_start, k_afternoon_end}}) {
         if (taken(d, start)) continue;
