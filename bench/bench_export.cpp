@@ -1,4 +1,4 @@
-// bench_export: `gge export ics` end to end (issue 5 "Speed"): export_ics_to_file from a SQLite
+// bench_export: `gge export ics` end to end (the speed target): export_ics_to_file from a SQLite
 // database of timed meetings across 4 zones (New York, Geneva, Vienna, Nairobi) to a file.
 //
 //   build/bench/bench_export [MEETINGS [SESSIONS]]      defaults: 1000000 10000

@@ -1,4 +1,4 @@
-// bench_timeline: `gge timeline` on ten years of a 50-body calendar (issue 7 "Speed").
+// bench_timeline: `gge timeline` on ten years of a 50-body calendar (the speed target).
 //
 //   build/bench/bench_timeline [YEARS] [BODIES] [OUT.html]
 //
@@ -7,11 +7,12 @@
 // year for YEARS years (default 10) from 2025, spread over the stations and statuses; deadline
 // chains derived. Then times, separately: gathering the timeline from the store (including
 // `gge check` with fix suggestions), the layout + HTML rendering alone, and the whole
-// `gge timeline` path; prints the page size (and writes the page to OUT.html when given). Targets: render < 1 s, page < 5 MB.
-#include "gge/services/deadlines.hpp"
+// `gge timeline` path; prints the page size (and writes the page to OUT.html when given).
+// Targets: render < 1 s, page < 5 MB.
+#include "gge/services/stored_deadlines.hpp"
 #include "gge/services/holidays.hpp"
 #include "gge/services/output_file.hpp"
-#include "gge/services/timeline.hpp"
+#include "gge/services/stored_timeline.hpp"
 #include "gge/store/store.hpp"
 
 #include <fmt/format.h>

@@ -1,4 +1,4 @@
-// gge ga, holidays, deadlines and check through the real binary (issues 3 and 4).
+// gge ga, holidays, deadlines and check through the real binary.
 #include "cli/support.hpp"
 
 #include <catch2/catch.hpp>

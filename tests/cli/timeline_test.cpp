@@ -1,4 +1,4 @@
-// gge timeline and gge agenda through the real binary (issue 7). The pages are opened in headless
+// gge timeline and gge agenda through the real binary. The pages are opened in headless
 // Debian chromium (tests/timeline/read_timeline.js, playwright-core); bars, markers and findings
 // are read back from the DOM and compared with the dates gge itself reports. Screenshots (PNG,
 // 1280 px) and A4 landscape PDFs stay in build/tests/timeline-artifacts.

@@ -3,10 +3,10 @@
 // proposes is what `--apply` writes and `gge check` accepts; --stretch, blocked days and the
 // window are one definition each.
 #include "gge/core/error.hpp"
-#include "gge/rules/check.hpp"
-#include "gge/services/plan.hpp"
-#include "gge/services/scenario.hpp"
-#include "gge/services/sessions.hpp"
+#include "gge/rules/check/check.hpp"
+#include "gge/services/plan_mandate.hpp"
+#include "gge/services/scenario_file.hpp"
+#include "gge/services/session_edits.hpp"
 #include "store/fixture.hpp"
 
 #include <catch2/catch.hpp>
@@ -139,7 +139,6 @@ TEST_CASE("plan: a stretched session is proposed, applied, met on its working da
   const auto out = plan_mandate(store, rq);
   REQUIRE_FALSE(out.result.plans.empty());
   const auto& s = out.result.plans.front().sessions.front();
-  INFO(to_text(out.result.plans.front(), 1));
   CHECK(s.first == d("2005-03-23"));
   CHECK(s.last == d("2005-03-31"));  // over Good Friday and Easter Monday
   const auto findings = apply_plan(store, out.result.plans.front());

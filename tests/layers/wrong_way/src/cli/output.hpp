@@ -1,0 +1,1 @@
+// A fixture, never compiled: stands for a private header of the CLI layer.
