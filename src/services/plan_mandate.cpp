@@ -4,6 +4,7 @@
 #include "gge/core/error.hpp"
 #include "gge/core/fields.hpp"
 #include "gge/core/text.hpp"
+#include "gge/rules/calendar/session_days.hpp"
 #include "gge/services/calendars.hpp"
 #include "gge/services/stored_deadlines.hpp"
 
@@ -16,70 +17,70 @@
 namespace gge {
 namespace {
 
-Date previous_weekday(Date d) {
-  do d -= date::days{1};
-  while (is_weekend(d));
-  return d;
-}
-Date next_weekday(Date d) {
-  do d += date::days{1};
-  while (is_weekend(d));
-  return d;
-}
 
 int year_of(Date d) { return int(date::year_month_day{d}.year()); }
 
-// build_plan_problem with the stations' calendars already built (they cost milliseconds: a
-// joint plan builds them once for all its mandates).
-PlanProblem build_problem(const Store& store, const Calendars& calendars, const PlanRequest& rq,
-                          std::vector<int>* numbers_out, const std::vector<std::string>& replanned) {
-  const auto mandate = store.mandate(rq.mandate);
-  if (!mandate) throw InputError({}, fields::k_mandate, rq.mandate, "no such mandate");
+/// One mandate's part of the problem while it is built.
+struct Part {
+  Mandate mandate;
+  Body body;
+  PlanMandate plan;
+  std::vector<int> numbers;  // the session numbers placed
+};
+
+// Phase 1: the mandate, its body, and the request's own bounds.
+Part resolve(const Store& store, const PlanRequest& rq, const std::string& key) {
+  const auto mandate = store.mandate(key);
+  if (!mandate) throw InputError({}, fields::k_mandate, key, "no such mandate");
   const auto body = store.body(mandate->body);
-  if (!body) throw InputError({}, fields::k_mandate, rq.mandate, "its body does not exist");
+  if (!body) throw InputError({}, fields::k_mandate, key, "its body does not exist");
   if (rq.days < 1 || rq.days > 60) throw InputError({}, fields::k_session_days, std::to_string(rq.days), "must be 1..60");
   if (rq.top < 1 || rq.top > 100) throw InputError({}, fields::k_plans, std::to_string(rq.top), "must be 1..100");
-
-  const auto stations = store.stations();
-  std::set<std::string> codes;
-  for (const auto& s : stations) codes.insert(s.code);
-  for (const auto& entry : rq.venues)
-    for (const auto& code : entry)
-      if (!codes.count(code)) throw InputError({}, fields::k_venues, code, "no such duty station");
-
-  // The window: mandate start, resolution adoption, --from; to the chain's latest end day.
-  Date from = mandate->start;
-  for (const auto& r : store.resolutions())
-    if (r.symbol == mandate->resolution) from = std::max(from, r.adopted);
-  if (rq.from) from = std::max(from, *rq.from);
-  std::optional<Date> latest_end;
-  for (const auto& step : explain_deadlines(store, calendars, mandate->key))
-    if (step.kind == "latest_end") latest_end = step.date;
-  if (!latest_end) throw InputError({}, fields::k_mandate, rq.mandate, "has no latest end day in its deadline chain");
-  if (*latest_end < from)
-    throw InputError({}, fields::k_first_day, to_iso(from), fmt::format("is after the latest end day {}", to_iso(*latest_end)));
-
-  // Sessions: held and confirmed ones are fixed; numbers 1..N without one are placed.
-  const auto own = store.sessions(body->symbol);
-  int total = rq.sessions.value_or(mandate->sessions_entitled);
-  if (total <= 0)
-    for (const auto& s : own) total = std::max(total, s.number);
   if (rq.sessions && *rq.sessions < 1)
     throw InputError({}, fields::k_sessions, std::to_string(*rq.sessions), "must be at least 1");
-  if (mandate->sessions_entitled > 0 && total > mandate->sessions_entitled)
+  Part part{*mandate, *body, {}, {}};
+  part.plan.key = mandate->key;
+  part.plan.body = mandate->body;
+  part.plan.min_gap_days = rq.min_gap_days;
+  part.plan.max_gap_days = rq.max_gap_days;
+  part.plan.min_end_gap_days = body->min_gap_days;
+  part.plan.seats = body->members;
+  part.plan.timing = rq.timing;
+  part.plan.avoid_months = rq.avoid_months;
+  return part;
+}
+
+// Phase 2: the window. It opens at the latest of the mandate's start, its resolution's adoption
+// (no session before the resolution that creates it) and --from; it closes on the latest end
+// day of the mandate's deadline chain.
+void set_window(const Store& store, const Calendars& calendars, const PlanRequest& rq, Part& part) {
+  Date from = part.mandate.start;
+  for (const auto& r : store.resolutions())
+    if (r.symbol == part.mandate.resolution) from = std::max(from, r.adopted);
+  if (rq.from) from = std::max(from, *rq.from);
+  std::optional<Date> latest_end;
+  for (const auto& step : explain_deadlines(store, calendars, part.mandate.key))
+    if (step.kind == "latest_end") latest_end = step.date;
+  if (!latest_end)
+    throw InputError({}, fields::k_mandate, part.mandate.key, "has no latest end day in its deadline chain");
+  if (*latest_end < from)
+    throw InputError({}, fields::k_first_day, to_iso(from), fmt::format("is after the latest end day {}", to_iso(*latest_end)));
+  part.plan.from = from;
+  part.plan.latest_end = *latest_end;
+}
+
+// Phase 3: held and confirmed sessions are fixed; numbers 1..N without one are placed (a
+// stored planned one is published: where it is counts in the score).
+void set_sessions(const Store& store, const PlanRequest& rq, const std::vector<DutyStation>& stations, Part& part) {
+  const auto& mandate = part.mandate;
+  auto& m = part.plan;
+  const auto own = store.sessions(part.body.symbol);
+  int total = rq.sessions.value_or(mandate.sessions_entitled);
+  if (total <= 0)
+    for (const auto& s : own) total = std::max(total, s.number);
+  if (mandate.sessions_entitled > 0 && total > mandate.sessions_entitled)
     throw InputError({}, fields::k_sessions, std::to_string(total),
-                     fmt::format("mandate {} entitles {} sessions", mandate->key, mandate->sessions_entitled));
-  PlanMandate m;
-  m.key = mandate->key;
-  m.body = mandate->body;
-  m.from = from;
-  m.latest_end = *latest_end;
-  m.min_gap_days = rq.min_gap_days;
-  m.max_gap_days = rq.max_gap_days;
-  m.min_end_gap_days = body->min_gap_days;
-  m.seats = body->members;
-  m.timing = rq.timing;
-  m.avoid_months = rq.avoid_months;
+                     fmt::format("mandate {} entitles {} sessions", mandate.key, mandate.sessions_entitled));
   std::map<int, const Session*> by_number;
   for (const auto& s : own) by_number[s.number] = &s;
   int fixed_days = 0;
@@ -88,7 +89,6 @@ PlanProblem build_problem(const Store& store, const Calendars& calendars, const 
       m.fixed.push_back({s.number, s.first, s.last, s.station});
       for (Date d = s.first; d <= s.last; d += date::days{1}) fixed_days += !is_weekend(d);
     }
-  std::vector<int> numbers;
   for (int n = 1; n <= total; ++n) {
     const auto it = by_number.find(n);
     if (it != by_number.end() && is_firm(it->second->status)) continue;
@@ -96,7 +96,7 @@ PlanProblem build_problem(const Store& store, const Calendars& calendars, const 
     ps.number = n;
     ps.length = rq.days;
     if (rq.venues.empty())
-      for (const auto& s : stations) ps.stations.push_back(s.code);
+      for (const auto& st : stations) ps.stations.push_back(st.code);
     else
       ps.stations = rq.venues[static_cast<std::size_t>(n - 1) % rq.venues.size()];
     if (it != by_number.end() && it->second->status == SessionStatus::planned) {
@@ -105,121 +105,165 @@ PlanProblem build_problem(const Store& store, const Calendars& calendars, const 
       ps.published_room = it->second->room;
     }
     m.sessions.push_back(ps);
-    numbers.push_back(n);
+    part.numbers.push_back(n);
   }
   if (m.sessions.empty())
     throw InputError({}, fields::k_sessions, std::to_string(total),
                      fmt::format("all {} sessions of mandate {} are held or confirmed: nothing to plan", total, m.key));
-  if (mandate->days_entitled > 0 &&
-      fixed_days + rq.days * static_cast<int>(m.sessions.size()) > mandate->days_entitled)
+  if (mandate.days_entitled > 0 && fixed_days + rq.days * static_cast<int>(m.sessions.size()) > mandate.days_entitled)
     throw InputError({}, fields::k_session_days, std::to_string(rq.days),
                      fmt::format("{} of {} days and {} days held or confirmed exceed the {} meeting days "
                                  "mandate {} entitles",
-                                 counted(static_cast<long long>(m.sessions.size()), "session"), rq.days,
-                                 fixed_days, mandate->days_entitled, m.key));
+                                 counted(static_cast<long long>(m.sessions.size()), "session"), rq.days, fixed_days,
+                                 mandate.days_entitled, m.key));
+}
 
-  // Experts shared with other bodies: those bodies' active sessions are busy days.
-  std::set<std::string> ours, sharing;
-  const auto memberships = store.memberships();
-  for (const auto& ms : memberships)
-    if (ms.body == body->symbol) ours.insert(ms.expert);
-  for (const auto& ms : memberships)
-    if (ms.body != body->symbol && ours.count(ms.expert)) sharing.insert(ms.body);
-
+// Phase 4: every station's calendar over [from, last] (inclusive, the union of the windows),
+// built once: closures, blocked days (blackouts and the GA high-level weeks, whatever their
+// severity, by session_days.hpp's rule) and rooms.
+std::vector<PlanStation> plan_stations(const Store& store, const Calendars& calendars,
+                                       const std::vector<DutyStation>& stations, Date from, Date last) {
   std::vector<Blackout> blocks = store.blackouts();
-  for (auto& b : calendars.high_level_weeks(year_of(from), year_of(*latest_end))) blocks.push_back(std::move(b));
-  PlanProblem p;
+  for (auto& b : calendars.high_level_weeks(year_of(from), year_of(last))) blocks.push_back(std::move(b));
+  std::vector<PlanStation> out;
   for (const auto& st : stations) {
     PlanStation ps;
     ps.code = st.code;
-    for (const auto& c : calendars.station(st.code).closures_between(from, *latest_end)) {
+    for (const auto& c : calendars.station(st.code).closures_between(from, last)) {
       ps.closures.push_back(c.observed);
       ps.closure_names.push_back(c.name);
     }
     for (const auto& b : blocks)
-      if (b.station.empty() || b.station == st.code) ps.blocked.push_back({b.first, b.last, b.reason});
+      if (blackout_applies(b, st.code)) ps.blocked.push_back({b.first, b.last, b.reason, {}});
     for (const auto& r : store.rooms(st.code)) ps.rooms.push_back({r.name, r.capacity, {}});
-    p.stations.push_back(std::move(ps));
+    out.push_back(std::move(ps));
   }
+  return out;
+}
+
+/// Whether two bodies have an expert in common.
+class SharedExperts {
+public:
+  explicit SharedExperts(const Store& store) {
+    for (const auto& ms : store.memberships()) m_experts[ms.body].insert(ms.expert);
+  }
+  bool operator()(const std::string& a, const std::string& b) const {
+    const auto x = m_experts.find(a), y = m_experts.find(b);
+    if (x == m_experts.end() || y == m_experts.end()) return false;
+    return std::any_of(x->second.begin(), x->second.end(), [&](const std::string& e) { return y->second.count(e) > 0; });
+  }
+
+private:
+  std::map<std::string, std::set<std::string>> m_experts;
+};
+
+// Phase 5: the stored sessions that stay. A session of a body being planned stays only when
+// held or confirmed (a planned one is being re-planned); every other active session stays.
+// Each one that stays holds its room, and makes its days busy for every mandate planned whose
+// body shares an expert with its body (the travel rule applies to them: session_days.hpp).
+void book_staying_sessions(const Store& store, const std::vector<Part>& parts, std::vector<PlanStation>& stations,
+                           std::vector<PlanMandate*> mandates) {
+  std::set<std::string> planned;
+  for (const auto& part : parts) planned.insert(part.body.symbol);
+  const SharedExperts share(store);
   for (const auto& s : store.sessions()) {
-    if (s.body == body->symbol || !is_active(s.status)) continue;
-    if (!is_firm(s.status) && std::find(replanned.begin(), replanned.end(), s.body) != replanned.end()) continue;
+    if (!is_active(s.status) || (!is_firm(s.status) && planned.count(s.body))) continue;
     const std::string who = fmt::format("{} session {}", s.body, s.number);
-    if (sharing.count(s.body)) m.busy.push_back({previous_weekday(s.first), next_weekday(s.last), who});
-    for (auto& st : p.stations)
+    for (auto& st : stations)
       if (st.code == s.station)
         for (auto& r : st.rooms)
-          if (r.name == s.room) r.booked.push_back({s.first, s.last, who});
+          if (r.name == s.room) r.booked.push_back({s.first, s.last, who, {}});
+    for (std::size_t i = 0; i < parts.size(); ++i)
+      if (s.body != parts[i].body.symbol && share(s.body, parts[i].body.symbol))
+        mandates[i]->busy.push_back({s.first, s.last, who, s.station});
   }
-  p.mandates = {std::move(m)};
+}
+
+/// Mandates whose bodies share an expert (or are one body) are marked as sharing.
+void mark_sharing(const Store& store, std::vector<PlanMandate>& mandates, const std::vector<Part>& parts) {
+  const SharedExperts share(store);
+  for (std::size_t i = 0; i < parts.size(); ++i)
+    for (std::size_t j = 0; j < parts.size(); ++j)
+      if (i != j && (parts[i].body.symbol == parts[j].body.symbol || share(parts[i].body.symbol, parts[j].body.symbol)))
+        mandates[i].shares_experts_with.push_back(parts[j].plan.key);
+}
+
+// The problem of every mandate in `keys` (sorted by key, so the order they were named in does
+// not matter), with the stations' calendars built once over the union of their windows.
+PlanProblem build_problem(const Store& store, const Calendars& calendars, const PlanRequest& rq,
+                          std::vector<std::string> keys, std::vector<Part>* parts_out = nullptr) {
+  std::sort(keys.begin(), keys.end());
+  if (const auto twice = std::adjacent_find(keys.begin(), keys.end()); twice != keys.end())
+    throw InputError({}, fields::k_mandate, *twice, "is named twice");
+  const auto stations = store.stations();
+  std::set<std::string> codes;
+  for (const auto& s : stations) codes.insert(s.code);
+  for (const auto& entry : rq.venues)
+    for (const auto& code : entry)
+      if (!codes.count(code)) throw InputError({}, fields::k_venues, code, "no such duty station");
+  std::vector<Part> parts;
+  for (const auto& key : keys) {
+    parts.push_back(resolve(store, rq, key));
+    set_window(store, calendars, rq, parts.back());
+    set_sessions(store, rq, stations, parts.back());
+  }
+  Date from = parts.front().plan.from, last = parts.front().plan.latest_end;
+  for (const auto& part : parts) {
+    from = std::min(from, part.plan.from);
+    last = std::max(last, part.plan.latest_end);
+  }
+  PlanProblem p;
+  p.stations = plan_stations(store, calendars, stations, from, last);
+  for (const auto& part : parts) p.mandates.push_back(part.plan);
+  std::vector<PlanMandate*> mandates;
+  for (auto& m : p.mandates) mandates.push_back(&m);
+  book_staying_sessions(store, parts, p.stations, mandates);
+  mark_sharing(store, p.mandates, parts);
   p.weights = rq.weights;
   p.allow_stretch = rq.allow_stretch;
   p.any_weekday_start = rq.any_weekday_start;
   p.top = rq.top;
-  if (numbers_out) *numbers_out = numbers;
+  if (parts_out) *parts_out = std::move(parts);
   return p;
 }
 
 }  // namespace
 
-PlanProblem build_plan_problem(const Store& store, const PlanRequest& rq, std::vector<int>* numbers_out,
-                               const std::vector<std::string>& replanned) {
-  return build_problem(store, Calendars(store), rq, numbers_out, replanned);
+PlanProblem build_plan_problem(const Store& store, const PlanRequest& rq, std::vector<int>* numbers_out) {
+  const Calendars calendars(store);
+  std::vector<Part> parts;
+  auto p = build_problem(store, calendars, rq, {rq.mandate}, &parts);
+  if (numbers_out) *numbers_out = parts.front().numbers;
+  return p;
 }
 
 namespace {
 
 PlanOutcome solve_request(const Store& store, const Calendars& calendars, const PlanRequest& request) {
   PlanOutcome out;
-  if (request.jointly.empty()) {
-    out.problem = build_problem(store, calendars, request, &out.numbers, {});
-    out.result = solve_plan(out.problem);
-    if (out.result.plans.empty()) out.explanation = explain_infeasible(out.problem);
-    return out;
-  }
   std::vector<std::string> keys{request.mandate};
-  for (const auto& k : request.jointly) {
-    if (std::find(keys.begin(), keys.end(), k) != keys.end())
-      throw InputError({}, fields::k_mandate, k, "is named twice");
-    keys.push_back(k);
-  }
-  std::vector<std::string> bodies;
-  for (const auto& k : keys) {
-    const auto m = store.mandate(k);
-    if (!m) throw InputError({}, fields::k_mandate, k, "no such mandate");
-    bodies.push_back(m->body);
-  }
-  // Experts by body, to mark the mandates that share one.
-  std::map<std::string, std::set<std::string>> experts;
-  for (const auto& ms : store.memberships()) experts[ms.body].insert(ms.expert);
-  std::vector<PlanProblem> parts;
-  for (std::size_t i = 0; i < keys.size(); ++i) {
-    PlanRequest one = request;
-    one.mandate = keys[i];
-    one.jointly.clear();
-    parts.push_back(build_problem(store, calendars, one, i == 0 ? &out.numbers : nullptr, bodies));
-  }
-  out.problem = parts.front();
-  out.problem.mandates.clear();
-  for (std::size_t i = 0; i < keys.size(); ++i) {
-    auto m = parts[i].mandates.front();
-    for (std::size_t j = 0; j < keys.size(); ++j) {
-      if (i == j) continue;
-      const auto& a = experts[bodies[i]];
-      const auto& b = experts[bodies[j]];
-      if (bodies[i] == bodies[j] || std::any_of(a.begin(), a.end(), [&](const std::string& e) { return b.count(e) > 0; }))
-        m.shares_experts_with.push_back(keys[j]);
-    }
-    out.problem.mandates.push_back(std::move(m));
-  }
+  keys.insert(keys.end(), request.jointly.begin(), request.jointly.end());
+  std::vector<Part> parts;
+  out.problem = build_problem(store, calendars, request, keys, &parts);
+  for (const auto& part : parts)
+    if (part.plan.key == request.mandate) out.numbers = part.numbers;
   out.result = solve_plan(out.problem);
   if (!out.result.plans.empty()) return out;
-  for (const auto& part : parts)
-    if (solve_plan(part).plans.empty()) {
-      out.explanation = explain_infeasible(part);
-      out.explanation->summary = fmt::format("mandate {}: {}", part.mandates.front().key, out.explanation->summary);
+  if (parts.size() == 1) {
+    out.explanation = explain_infeasible(out.problem);
+    return out;
+  }
+  // The first mandate (by key) that cannot be planned alone, else which cannot go together.
+  for (const auto& m : out.problem.mandates) {
+    PlanProblem alone = out.problem;
+    alone.mandates = {m};
+    alone.mandates.front().shares_experts_with.clear();
+    if (solve_plan(alone).plans.empty()) {
+      out.explanation = explain_infeasible(alone);
+      out.explanation->summary = fmt::format("mandate {}: {}", m.key, out.explanation->summary);
       return out;
     }
+  }
   out.explanation = explain_joint_infeasible(out.problem);
   return out;
 }

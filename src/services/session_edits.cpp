@@ -3,6 +3,8 @@
 #include "gge/core/fields.hpp"
 #include "gge/model/validate.hpp"
 #include "gge/rules/calendar/working_days.hpp"
+#include "gge/rules/calendar/session_days.hpp"
+#include "gge/services/calendars.hpp"
 #include "gge/services/transaction.hpp"
 
 #include <fmt/format.h>
@@ -98,9 +100,7 @@ std::vector<Meeting> generate_meetings(Store& store, const SessionRef& ref) {
   return in_transaction(store, [&](WriteTx& tx) {
     Store& st = tx.store();
     const Session s = require_session(st, ref, "session");
-    // The station's working calendar: holiday rules and confirmed dates alike.
-    const WorkingCalendar calendar =
-        make_working_calendar(s.station, st.holiday_rules(s.station), st.holidays(s.station));
+    const Calendars calendars(st);
     const auto existing = st.meetings(ref.body, ref.number);
     int number = 0;
     for (const auto& m : existing) number = std::max(number, m.number);
@@ -109,8 +109,9 @@ std::vector<Meeting> generate_meetings(Store& store, const SessionRef& ref) {
                          [&](const Meeting& m) { return m.date == d && m.start == start; });
     };
     std::vector<Meeting> created;
-    for (Date d = s.first; d <= s.last; d += date::days{1}) {
-      if (!calendar.is_working_day(d)) continue;
+    // The session's meeting days (session_days.hpp): its station's working days, so a
+    // stretched session's meetings skip the closures it runs over.
+    for (Date d : meeting_days(calendars.station(s.station), s.first, s.last)) {
       for (auto [start, end] : {std::pair{k_morning_start, k_morning_end},
                                 std::pair{k_afternoon_start, k_afternoon_end}}) {
         if (taken(d, start)) continue;

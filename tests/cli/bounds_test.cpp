@@ -57,7 +57,7 @@ TEST_CASE("sessions at the first and last supported days dump and load back", "[
   check_round_trip(s);
 }
 
-TEST_CASE("a revision at the largest SEQUENCE stays there; beyond it is refused", "[cli][bounds]") {
+TEST_CASE("a revision at the largest SEQUENCE stays there, and beyond it is refused", "[cli][bounds]") {
   Scratch s;
   const std::string text = bytes_of(example_scenario());
   const std::string top = replace_once(text, "number = 2\nfirst = 2005-04-11\n",

@@ -82,7 +82,7 @@ TEST_CASE("a report that cannot be written to stdout is exit 3 with one line, no
   CHECK(bytes_of(s.db()) == db_before);
 }
 
-TEST_CASE("a full disk: -o is exit 3, the old file stays, no temporary is left; feeds swap whole",
+TEST_CASE("a full disk: -o is exit 3, the old file stays, no temporary is left, and feeds swap whole",
           "[cli][io]") {
   Scratch s;
   REQUIRE(s.gge("load " + quote(example_scenario())).code == 0);

@@ -60,7 +60,7 @@ TEST_CASE("check_text refuses control characters, bad UTF-8 and overlong text", 
   CHECK(check_text("Groupe d’experts gouvernementaux — 专家组", "name") ==
         "Groupe d’experts gouvernementaux — 专家组");
   CHECK_THROWS_WITH(check_text(std::string("a\x01z"), "name"),
-                    "name 'a\x01z': control character U+0001 at byte 1");
+                    "name 'a\\x01z': control character U+0001 at byte 1");
   CHECK_THROWS_AS(check_text(std::string("a\nz"), "name"), InputError);
   CHECK(check_text(std::string("a\nz"), "notes", {}, 100, true) == "a\nz");
   CHECK_THROWS_AS(check_text(std::string("\xC3\x28"), "name"), InputError);  // bad continuation

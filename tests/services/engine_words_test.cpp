@@ -33,7 +33,7 @@ TEST_CASE("no string in the engine's layers names a CLI flag or argument", "[ser
   CHECK(files > 40);
 }
 
-TEST_CASE("an engine error names the field in the domain's words; a front-end renames it", "[services]") {
+TEST_CASE("an engine error names the field in the domain's words, and a front-end renames it", "[services]") {
   const auto store = gge::Store::in_memory();
   gge::CheckFilter filter;
   filter.body = "NOPE";

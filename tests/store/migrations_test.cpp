@@ -60,6 +60,8 @@ constexpr DataAt k_data_at[] = {
     {3, k_rows_since_2},
     // 4: an index of the UIDs of deleted rows (no new columns).
     {4, k_rows_since_2},
+    // 5: revision counters saturate at 2147483647 (triggers only, no new columns).
+    {5, k_rows_since_2},
 };
 
 // Creates a database exactly as a build whose newest migration was `version` left it.

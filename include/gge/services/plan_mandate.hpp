@@ -51,19 +51,19 @@ struct PlanOutcome {
   std::vector<std::pair<std::string, int>> unknown_closures;
 };
 
-/// Builds the problem for `request.mandate` from the store: window from the mandate start (or the
+/// Builds the problem for `request.mandate` and every mandate of `request.jointly` from the
+/// store (mandates sorted by key, so naming order does not matter; stations' calendars built
+/// once over the union of their windows). Per mandate: the window from the mandate start (or the
 /// resolution's adoption, or `from`, whichever is latest) to the latest end day of its deadline
-/// chain; fixed = its body's held and confirmed sessions; closures from the stations' holiday
-/// calendars; blocked = blackouts (every severity) and the GA high-level weeks; busy = the active
-/// sessions of other bodies that share an expert with it (one weekday either side for travel);
-/// rooms with the active sessions of other bodies booked in them; seats = the body's members.
-/// Bad requests (unknown mandate or station, more sessions or days than entitled, nothing left
-/// to place) throw InputError naming the option.
-/// `request.jointly` is ignored here (see plan_mandate); `replanned` lists bodies whose planned
-/// sessions are being re-planned too (they neither block rooms nor make experts busy).
-PlanProblem build_plan_problem(const Store& store, const PlanRequest& request,
-                               std::vector<int>* numbers = nullptr,
-                               const std::vector<std::string>& replanned = {});
+/// chain; fixed = its body's held and confirmed sessions; the sessions to place (a stored planned
+/// one is published); seats = the body's members. Stations: closures from the holiday
+/// calendars, blocked = blackouts (every severity) and the GA high-level weeks, rooms. Every
+/// stored active session that stays (any held or confirmed one; a planned one of a body not
+/// being planned) holds its room and makes its days busy, with its station, for the mandates
+/// whose bodies share an expert with its body. Bad requests (unknown mandate or station, a
+/// mandate named twice, more sessions or days than entitled, nothing left to place) throw
+/// InputError naming the option. `numbers` receives the session numbers of `request.mandate`.
+PlanProblem build_plan_problem(const Store& store, const PlanRequest& request, std::vector<int>* numbers = nullptr);
 
 /// Builds, solves, and explains when there is no plan. With `request.jointly`, one problem of
 /// every mandate named (each built as above), mandates whose bodies share an expert marked as
@@ -73,7 +73,9 @@ PlanOutcome plan_mandate(const Store& store, const PlanRequest& request);
 /// Writes `plan` (every placed session as a planned session of its mandate's body, with its room;
 /// a stored session of the same number is moved there, its meetings with it) in one transaction,
 /// runs `gge check` on the result and returns its findings about those bodies. When the check
-/// reports an error, nothing is written and RefusedByFindings (exit 1) is thrown naming them.
+/// reports an error about them, or any finding about them it did not report before the plan
+/// (by code and subjects; `unknown-closures` aside, which `gge plan` notes itself), nothing is
+/// written and RefusedByFindings (exit 1) is thrown naming them.
 std::vector<Finding> apply_plan(Store& store, const Plan& plan);
 
 /// The longest gap between sessions a request may ask for, in days (10 years of weeks).

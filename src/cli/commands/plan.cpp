@@ -78,7 +78,7 @@ void add_plan_commands(CLI::App& app, Context& ctx) {
   cmd->add_option("--top", a->rq.top, "How many plans to show (default 5)");
   cmd->add_flag("--earliest", a->earliest, "Prefer early dates");
   cmd->add_flag("--latest", a->latest, "Prefer late dates (close to the latest end day)");
-  cmd->add_flag("--stretch", a->rq.allow_stretch, "Sessions may run over a closure (one more day each)");
+  cmd->add_flag("--stretch", a->rq.allow_stretch, "A session may run over up to 2 closures inside it (one more day each; its meetings skip them)");
   cmd->add_flag("--any-weekday", a->rq.any_weekday_start, "Sessions may start on any weekday, not only Mondays");
   cmd->add_flag("--apply", a->apply, "Write plan 1 as planned sessions, then check (must be clean)");
   cmd->callback([&ctx, a] {
@@ -107,7 +107,8 @@ void add_plan_commands(CLI::App& app, Context& ctx) {
       const auto store = ctx.open_read();
       out = plan_mandate(store, rq);
     }
-    const auto& m = out.problem.mandates.front();
+    const auto& m = *std::find_if(out.problem.mandates.begin(), out.problem.mandates.end(),
+                                  [&](const PlanMandate& x) { return x.key == rq.mandate; });
     std::vector<Finding> findings;
     const bool found = !out.result.plans.empty();
     if (found && a->apply) {
@@ -122,7 +123,7 @@ void add_plan_commands(CLI::App& app, Context& ctx) {
       for (const auto& x : out.problem.mandates) keys.push_back(x.key);
       nlohmann::json j{{"mandate", m.key},         {"mandates", keys},         {"sessions", out.numbers},
                        {"from", to_iso(m.from)},   {"latest_end", to_iso(m.latest_end)},
-                       {"optimal", out.result.optimal}, {"nodes", out.result.nodes},
+                       {"optimal", out.result.optimal}, {"bound", out.result.bound}, {"nodes", out.result.nodes},
                        {"plans", plans},           {"applied", found && a->apply}};
       if (out.explanation)
         j["explanation"] = {{"summary", out.explanation->summary},
@@ -155,7 +156,9 @@ void add_plan_commands(CLI::App& app, Context& ctx) {
                             fmt::join(where, ", "));
       }
       text += fmt::format("Searched {} nodes{}.\n", out.result.nodes,
-                          out.result.optimal ? "" : " (budget exhausted: the plans shown may not be the best)");
+                          out.result.optimal ? std::string{}
+                                             : fmt::format(" (budget exhausted: the plans shown may not be the best; "
+                                                           "no plan scores below {})", out.result.bound));
       if (found && a->apply) text += fmt::format("Applied plan 1. gge check says:\n{}", to_text(findings));
       std::fputs(text.c_str(), stdout);
     }

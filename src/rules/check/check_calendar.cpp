@@ -1,5 +1,6 @@
 // Calendar rules: weekends, station closures, blackouts, GA high-level weeks.
 #include "check_context.hpp"
+#include "gge/rules/calendar/session_days.hpp"
 
 #include <fmt/format.h>
 
@@ -49,9 +50,18 @@ void check_days(Context& c, int si) {
     if (is_weekend(s.first)) weekend.push_back(s.first);
     if (s.last != s.first && is_weekend(s.last)) weekend.push_back(s.last);
     if (!weekend.empty()) weekend_finding(c, si, weekend, {c.ref(si)}, false);
+    // Without meetings it meets on its working days: closures inside it are skipped, up to the
+    // stretch limit (session_days.hpp); on its first or last day, or beyond the limit, they are
+    // days it meets on a holiday.
+    std::vector<std::pair<Date, const std::string*>> inside;
     for (Date d = s.first; d <= s.last; d += date::days{1})
       if (!is_weekend(d))
-        if (const auto* name = c.closed(s.station, d)) holiday_finding(c, si, d, *name, {c.ref(si)});
+        if (const auto* name = c.closed(s.station, d)) {
+          if (d == s.first || d == s.last) holiday_finding(c, si, d, *name, {c.ref(si)});
+          else inside.emplace_back(d, name);
+        }
+    if (static_cast<int>(inside.size()) > k_max_stretch_closures)
+      for (const auto& [d, name] : inside) holiday_finding(c, si, d, *name, {c.ref(si)});
     return;
   }
   // By meeting day: slots are sorted by UTC start, so group with a small ordered map.
@@ -93,7 +103,7 @@ void check_blackouts(Context& c, int si) {
   std::sort(hits.begin(), hits.end());
   for (int id : hits) {
     const auto& b = c.blackouts[static_cast<std::size_t>(id)];
-    if (!b.station.empty() && b.station != station) continue;
+    if (!blackout_applies(b, station)) continue;
     const bool hlw = static_cast<std::size_t>(id) >= c.high_level_from;
     auto& f = c.add(si, hlw ? "high-level-week" : "blackout", b.severity, si);
     f.first = std::max(s.first, b.first);

@@ -123,9 +123,10 @@ Finding& Context::add(int session, std::string code, Severity sev, int target) {
 
 namespace {
 
-int working_days(Date first, Date last) {
+// The days a session without meetings meets on (session_days.hpp): its station's working days.
+int working_days(Context& c, int station, Date first, Date last) {
   int n = 0;
-  for (Date d = first; d <= last; d += date::days{1}) n += is_weekend(d) ? 0 : 1;
+  for (Date d = first; d <= last; d += date::days{1}) n += is_weekend(d) || c.closed(station, d) ? 0 : 1;
   return n;
 }
 
@@ -279,7 +280,7 @@ void build_slots(Context& c) {
         return std::tie(x.utc_start, x.meeting) < std::tie(y.utc_start, y.meeting);
       });
     if (s.meetings == 0) {
-      s.meeting_days = working_days(s.first, s.last);
+      s.meeting_days = working_days(c, s.station, s.first, s.last);
     } else if (std::is_sorted(b, e, [](const Slot& x, const Slot& y) { return x.date < y.date; })) {
       int distinct = 0;  // the usual case: count the date changes, no allocation
       for (auto it = b; it != e; ++it) distinct += it == b || it->date != (it - 1)->date;

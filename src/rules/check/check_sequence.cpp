@@ -2,6 +2,7 @@
 // day to travel between stations.
 #include "check_context.hpp"
 #include "gge/core/text.hpp"
+#include "gge/rules/calendar/session_days.hpp"
 
 #include <fmt/format.h>
 
@@ -48,13 +49,6 @@ std::string short_list(const std::vector<std::string>& names) {
   return s;
 }
 
-/// No working day (Mon-Fri) strictly between the two days.
-bool no_working_day_between(Date end, Date start) {
-  for (Date d = end + date::days{1}; d < start; d += date::days{1})
-    if (!is_weekend(d)) return false;
-  return true;
-}
-
 void check_travel(Context& c) {
   // Experts with the same bodies share the answer: group them by their set of bodies.
   std::map<std::vector<int>, std::vector<int>> groups;
@@ -80,8 +74,9 @@ void check_travel(Context& c) {
       const auto& next = c.sessions[static_cast<std::size_t>(s)];
       if (cur >= 0) {
         const auto& prev = c.sessions[static_cast<std::size_t>(cur)];
-        if (next.first > prev.last && next.station != prev.station &&
-            no_working_day_between(prev.last, next.first)) {
+        // Overlaps are expert-double-booked findings; the travel rule is session_days.hpp's.
+        if (next.first > prev.last &&
+            !can_share_experts(prev.first, prev.last, prev.rec->station, next.first, next.last, next.rec->station)) {
           auto& list = pairs[{cur, s}];
           list.insert(list.end(), experts.begin(), experts.end());
         }

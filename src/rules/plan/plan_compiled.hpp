@@ -5,6 +5,7 @@
 #include "gge/rules/plan/plan.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -32,6 +33,8 @@ struct PlanMandateInfo {
   std::vector<int> stations;          // allowed stations (union over sessions), for balance
   std::vector<int> fixed_counts;      // fixed sessions per entry of `stations`
   std::vector<bool> shares;           // shares experts with mandate j (joint planning)
+  std::vector<int> partners;          // the mandates it shares experts with
+  std::int64_t alone = 0;             // its best cost alone (k_no_rest: none), no balance
 };
 
 struct CompiledPlan {
@@ -40,9 +43,11 @@ struct CompiledPlan {
   /// rest[k][i]: the least cost of the mandate's items after k when item k takes candidate i,
   /// ignoring other mandates and the balance (k_no_rest when no completion fits): a bound.
   std::vector<std::vector<std::int64_t>> rest;
-  /// suffix_opt[m]: the sum over mandates m.. of their best cost on their own (same relaxation).
-  std::vector<std::int64_t> suffix_opt;
   std::vector<std::vector<int>> sorted_sessions;  // per mandate: session indexes by number
+  int first_day = 0;                              // the horizon's first day (day number)
+  /// free_capacity[station][day - first_day]: the capacities of the station's rooms not booked
+  /// that day, largest first (for the one-day room test of the bound).
+  std::vector<std::vector<std::vector<int>>> free_capacity;
 };
 
 inline constexpr std::int64_t k_no_rest = INT64_MAX / 4;
@@ -56,9 +61,20 @@ CompiledPlan compile_plan(const PlanProblem& p);
 /// The best `p.top` plans of a compiled problem by branch and bound (plan_search.cpp).
 PlanResult solve_compiled(const PlanProblem& p, const CompiledPlan& c);
 
-/// Several mandates, best plan only, by conflict-based search (plan_joint.cpp): nullopt when it
-/// cannot answer (room conflicts, or its budget ran out) and the joint branch and bound must.
-std::optional<PlanResult> solve_joint(const PlanProblem& p);
+/// The least completion cost of item k's mandate from each candidate of item k (k_no_rest when
+/// none): the candidates `usable(item, candidate)` refuses are left out, `next_rest` is the
+/// same for item k + 1 (nullptr when k is the mandate's last item), and `next_bound` a lower
+/// bound of it by which item k + 1's candidates are sorted (with their cost).
+std::vector<std::int64_t> completion_costs(const PlanProblem& p, const CompiledPlan& c, int k,
+                                           const std::vector<std::int64_t>* next_rest,
+                                           const std::vector<std::int64_t>& next_bound,
+                                           const std::function<bool(int, std::size_t)>& usable);
+
+/// Whether two mandates share an expert (either names the other: sharing is mutual).
+bool mandates_share(const PlanMandate& a, const PlanMandate& b);
+
+/// The spacing target of mandate `m` in days, start to start (plan.hpp, "spacing").
+int spacing_target(const PlanMandate& m);
 
 /// The spacing cost (weighted) of a gap of `gap` days against `target`.
 inline std::int64_t spacing_cost(const PlanProblem& p, int gap, int target) {
@@ -68,7 +84,8 @@ inline std::int64_t spacing_cost(const PlanProblem& p, int gap, int target) {
 /// Weighted balance cost of a mandate given station counts (fixed + placed) over its stations.
 std::int64_t balance_cost(const PlanProblem& p, const std::vector<int>& counts);
 
-/// Whether a session of mandate `m` may follow `prev` ([pf, pl]) with `next` ([nf, nl]).
-bool gap_ok(const PlanMandate& m, int pf, int pl, int nf);
+/// Whether a session of mandate `m` starting on nf may follow one on [pf, pl] (the gaps, and a
+/// weekday between for travel unless both are at the same station).
+bool gap_ok(const PlanMandate& m, int pf, int pl, int nf, bool same_station);
 
 }  // namespace gge::detail

@@ -3,6 +3,8 @@
 // the search can be checked against it.
 #include "plan_compiled.hpp"
 
+#include "gge/rules/calendar/session_days.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -17,14 +19,15 @@ using detail::day_number;
 struct SeqItem {
   int number;
   int first, last;
+  std::string station;
   const PlacedSession* placed;
 };
 
 std::vector<SeqItem> sequence(const PlanMandate& m, const Plan& plan) {
   std::vector<SeqItem> seq;
-  for (const auto& f : m.fixed) seq.push_back({f.number, day_number(f.first), day_number(f.last), nullptr});
+  for (const auto& f : m.fixed) seq.push_back({f.number, day_number(f.first), day_number(f.last), f.station, nullptr});
   for (const auto& s : plan.sessions)
-    if (s.mandate == m.key) seq.push_back({s.number, day_number(s.first), day_number(s.last), &s});
+    if (s.mandate == m.key) seq.push_back({s.number, day_number(s.first), day_number(s.last), s.station, &s});
   std::stable_sort(seq.begin(), seq.end(), [](const SeqItem& a, const SeqItem& b) { return a.number < b.number; });
   return seq;
 }
@@ -39,23 +42,13 @@ bool in(const std::vector<PlanBlock>& spans, Date d) {
   return std::any_of(spans.begin(), spans.end(), [&](const PlanBlock& b) { return b.first <= d && d <= b.last; });
 }
 
-int target_gap(const PlanMandate& m) {
-  if (m.sessions.empty()) return 0;
-  int first_number = INT32_MAX;
-  for (const auto& s : m.sessions) first_number = std::min(first_number, s.number);
-  int anchor = day_number(m.from);
-  for (const auto& f : m.fixed)
-    if (f.number < first_number) anchor = std::max(anchor, day_number(f.first));
-  return (day_number(m.latest_end) - anchor) / static_cast<int>(m.sessions.size());
-}
-
 }  // namespace
 
 ScoreBreakdown score_plan(const PlanProblem& p, const Plan& plan) {
   ScoreBreakdown b;
   const auto& w = p.weights;
   for (const auto& m : p.mandates) {
-    const int target = target_gap(m);
+    const int target = detail::spacing_target(m);
     const auto seq = sequence(m, plan);
     for (std::size_t i = 1; i < seq.size(); ++i)
       if (seq[i].placed || seq[i - 1].placed) {
@@ -107,15 +100,19 @@ std::string plan_violation(const PlanProblem& p, const Plan& plan) {
     if (s.first < m.from || s.last > m.latest_end) return who + ": outside the window";
     if (!p.any_weekday_start && weekday_of(s.first) != date::Monday) return who + ": does not start on a Monday";
     if (is_weekend(s.first) || is_weekend(s.last)) return who + ": starts or ends on a weekend";
-    int counted = 0;
+    int counted = 0, closures = 0;
     for (Date d = s.first; d <= s.last; d += date::days{1}) {
+      if (in(st->blocked, d)) return who + ": on a blocked day " + to_iso(d);  // weekends too
       if (is_weekend(d)) continue;
-      if (in(st->blocked, d)) return who + ": on a blocked day " + to_iso(d);
-      if (in(m.busy, d)) return who + ": on a busy day " + to_iso(d);
       const bool closed = std::find(st->closures.begin(), st->closures.end(), d) != st->closures.end();
-      if (closed && (!p.allow_stretch || d == s.first || d == s.last)) return who + ": on a closure " + to_iso(d);
+      if (closed && (d == s.first || d == s.last || ++closures > (p.allow_stretch ? k_max_stretch_closures : 0)))
+        return who + ": on a closure " + to_iso(d);
       if (!closed) ++counted;
     }
+    for (const auto& b : m.busy)
+      if (b.station.empty() ? b.first <= s.last && s.first <= b.last
+                            : !can_share_experts(b.first, b.last, b.station, s.first, s.last, s.station))
+        return fmt::format("{}: busy ({}, {})", who, b.reason, to_un_range(b.first, b.last));
     if (counted != ps->length) return fmt::format("{}: {} working days, not {}", who, counted, ps->length);
     if (!st->rooms.empty()) {
       const auto r = std::find_if(st->rooms.begin(), st->rooms.end(), [&](const PlanRoom& x) { return x.name == s.room; });
@@ -128,14 +125,12 @@ std::string plan_violation(const PlanProblem& p, const Plan& plan) {
           return who + ": room shared with " + q.mandate + "#" + std::to_string(q.number);
     }
     for (const auto& q : plan.sessions) {
-      if (&q == &s || q.mandate == s.mandate || q.first > s.last || s.first > q.last) continue;
-      const auto& shares = m.shares_experts_with;
+      if (&q == &s || q.mandate == s.mandate) continue;
       const auto qm = std::find_if(p.mandates.begin(), p.mandates.end(), [&](const PlanMandate& x) { return x.key == q.mandate; });
-      const bool shared = std::find(shares.begin(), shares.end(), q.mandate) != shares.end() ||
-                          (qm != p.mandates.end() &&
-                           std::find(qm->shares_experts_with.begin(), qm->shares_experts_with.end(), m.key) !=
-                               qm->shares_experts_with.end());
-      if (shared) return who + ": shares experts with " + q.mandate + "#" + std::to_string(q.number) + " on the same days";
+      if (qm != p.mandates.end() && detail::mandates_share(m, *qm) &&
+          !can_share_experts(q.first, q.last, q.station, s.first, s.last, s.station))
+        return who + ": shares experts with " + q.mandate + "#" + std::to_string(q.number) +
+               " without a weekday between for travel";
     }
   }
   for (const auto& m : p.mandates) {
@@ -143,7 +138,7 @@ std::string plan_violation(const PlanProblem& p, const Plan& plan) {
       if (!placed_count.count({m.key, s.number})) return fmt::format("{}#{}: not placed", m.key, s.number);
     const auto seq = sequence(m, plan);
     for (std::size_t i = 1; i < seq.size(); ++i)
-      if ((seq[i].placed || seq[i - 1].placed) && !detail::gap_ok(m, seq[i - 1].first, seq[i - 1].last, seq[i].first))
+      if ((seq[i].placed || seq[i - 1].placed) && !detail::gap_ok(m, seq[i - 1].first, seq[i - 1].last, seq[i].first, seq[i - 1].station == seq[i].station))
         return fmt::format("{}#{}: gap after session {} broken", m.key, seq[i].number, seq[i - 1].number);
   }
   return {};

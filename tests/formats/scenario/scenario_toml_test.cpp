@@ -327,7 +327,7 @@ TEST_CASE("file errors name the path given", "[formats]") {
   std::filesystem::remove(path);
 }
 
-TEST_CASE("a holiday rule's weekday is spelled by name in every file; numbers still read", "[formats]") {
+TEST_CASE("a holiday rule's weekday is spelled by name in every file, and numbers still read", "[formats]") {
   const std::string rule = "\n[[holiday_rule]]\n"   // 16, 17
                            "station = \"NY\"\n"       // 18
                            "name = \"Thanksgiving Day\"\n"

@@ -142,13 +142,7 @@ TEST_CASE("plan: every plan returned passes check_plan on 200 random instances",
       }
       const Scenario sc = to_scenario(p, plan);
       CheckInput in{sc};
-      in.closure = [&p](const std::string& station, Date d) -> std::optional<std::string> {
-        for (const auto& st : p.stations)
-          if (st.code == station)
-            for (std::size_t k = 0; k < st.closures.size(); ++k)
-              if (st.closures[k] == d) return st.closure_names[k];
-        return std::nullopt;
-      };
+      in.closure = test::closure_lookup(p);
       in.filter.body = "B";
       in.options.suggest_fixes = false;
       const auto findings = check_plan(in);

@@ -2,6 +2,8 @@
 // Shared by the planner's tests: ISO days, day arithmetic and a seeded random source for the
 // random instances (deterministic: the same seed gives the same instance on every machine).
 #include "gge/core/parse.hpp"
+#include "gge/rules/check/check.hpp"
+#include "gge/rules/plan/plan.hpp"
 
 #include <random>
 
@@ -17,5 +19,16 @@ struct Rng {
   int below(int n) { return static_cast<int>(gen() % static_cast<unsigned>(n)); }
   bool chance(int percent) { return below(100) < percent; }
 };
+
+/// The closures of `p`'s stations as the checker's lookup (`p` must outlive it).
+inline ClosureLookup closure_lookup(const PlanProblem& p) {
+  return [&p](const std::string& station, Date d) -> std::optional<std::string> {
+    for (const auto& st : p.stations)
+      if (st.code == station)
+        for (std::size_t k = 0; k < st.closures.size(); ++k)
+          if (st.closures[k] == d) return st.closure_names[k];
+    return std::nullopt;
+  };
+}
 
 }  // namespace gge::test

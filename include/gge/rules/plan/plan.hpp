@@ -4,12 +4,13 @@
 ///
 /// Conventions (one set, used by the solver, the explanation and the tests):
 /// - Days are civil `Date`s; every range here is first and last day, inclusive.
-/// - A session of `length` working days starts on a candidate day (a Monday, or any weekday with
-///   `any_weekday_start`) and covers that many consecutive weekdays (Monday to Friday; a session
-///   may run over a weekend, never start or end on one). Each of those weekdays must be open at
-///   the station: not a closure (holiday), not blocked. With `allow_stretch`, closures inside
-///   the session are skipped over (the session grows by a day per closure); its first and last
-///   day must still be open, and blocked days may never be inside.
+/// - Which days a session may use is rules/session_days.hpp's definition, shared with the
+///   checker: a session of `length` working days starts on a candidate day (a Monday, or any
+///   weekday with `any_weekday_start`) and covers that many consecutive working days of its
+///   station; it never starts or ends on a weekend or a closure; no day of it, weekends
+///   included, may be blocked. Without `allow_stretch` no closure lies inside it; with it, at
+///   most k_max_stretch_closures do (the session grows by a day per closure, its meetings skip
+///   them).
 /// - Gaps between consecutive sessions of a mandate (by number, held/confirmed ones included):
 ///     next.first - prev.first >= min_gap_days          (start to start, calendar days)
 ///     next.first - prev.first <= max_gap_days (if set) (start to start)
@@ -18,31 +19,37 @@
 ///   So "--min-gap 8w" means a session starts at least 56 days after the previous one started.
 /// - Window: every placed session has `from <= first` and `last <= latest_end`.
 /// - Rooms: a station with rooms needs, for each session there, a room with capacity >= the
-///   mandate's `seats` free on all its days (not booked, not given to another placed session).
-///   The solver gives each session the smallest fitting free room (then by name): rooms are not
-///   re-shuffled between sessions, so an exotic mix of capacities may be called infeasible when a
-///   different room assignment would fit. A station without rooms listed has no room limit.
-/// - Experts and bodies: `busy` spans of a mandate are days its body or one of its experts is
-///   taken elsewhere (every station). Two mandates that share an expert (`shares_experts_with`)
-///   never meet on overlapping days when planned jointly.
+///   mandate's `seats`, not booked on any of its days, and not given to another session of the
+///   plan on an overlapping day. Rooms are assigned exactly (a re-assignment is searched when
+///   the first free room runs out), so a plan is refused only when no assignment exists. A
+///   station without rooms listed has no room limit.
+/// - Experts and bodies: `busy` spans of a mandate are the sessions of other bodies that share
+///   an expert with it (or of its own body); a session must be able to share experts with each
+///   (session_days.hpp can_share_experts: no overlap, and a weekday between them for travel at
+///   different stations; a span without a station only forbids its days). Two mandates that
+///   share an expert (`shares_experts_with`, mutual) obey the same rule between their sessions.
 ///
-/// Search: one mandate (or several with top > 1): depth-first branch and bound over candidate
-/// start days, cheapest completion first; the bound is the cost so far plus the cheapest
-/// completion of the current mandate (gaps and window propagated backwards over its sessions)
-/// plus every later mandate's own optimum. Several mandates with top == 1: conflict-based search
-/// (each mandate planned alone, exactly; on a clash of shared experts or of rooms on a day, one
-/// branch per mandate that must give way), cheapest node first, so its first clash-free plan is
-/// optimal; it falls back to the branch and bound when rooms clash only over several days.
+/// Search: one depth-first branch and bound for any `top` (mandates in problem order, sessions
+/// by number), candidates cheapest completion first. Each candidate is checked against the
+/// sessions already placed (gaps, travel, an exact room assignment). The bound of a node is its
+/// cost so far plus, computed when the search enters a mandate, the cheapest completion of this
+/// and of every later mandate given the sessions already placed (each mandate alone, rooms
+/// relaxed): a lower bound, so the `top` plans kept when the search ends are the best under the
+/// objective, and `optimal` is a proof. When the node budget stops it, `optimal` is false and
+/// `bound` says how low an unexplored plan could still score.
 ///
-/// Score (lower is better; 0 = every preference met). Each component is an integer in its unit
-/// times its integer weight; the score is their sum:
-///   spacing:   |gap - target| in days, per gap start to start (target = the window left after the
-///              last fixed session (or `from`), divided by the number of sessions to place)
+/// Objective: the joint score is the sum of every mandate's score. Each component is an integer
+/// in its unit times its integer weight; lower is better, 0 = every preference met:
+///   spacing:   |gap - target| in days, for every gap start to start between consecutive sessions
+///              by number of which one at least is placed (held/confirmed included); target =
+///              (latest_end - anchor) / sessions to place, anchor = the first day of the last
+///              held/confirmed session numbered before the first one to place, else `from`
 ///   timing:    days from `from` to each session's first day (earliest), or from each session's
 ///              last day to `latest_end` (latest); none = 0
-///   avoid:     session days (first..last) that fall in an avoided month
-///   balance:   sessions: (most used - least used) over the mandate's allowed stations, counting
-///              fixed sessions too
+///   avoid:     calendar days first..last of each placed session, weekends included, that fall
+///              in an avoided month
+///   balance:   sessions: (most used - least used) over the stations any session of the mandate
+///              to place may use, counting its held/confirmed sessions at them
 ///   published: days each session moved from its published first day, + 7 per station change
 #include "gge/core/time.hpp"
 
@@ -58,6 +65,9 @@ struct PlanBlock {
   Date first{};  ///< inclusive
   Date last{};   ///< inclusive
   std::string reason;
+  /// Busy spans only: the station of the session that makes the days busy, for the travel rule
+  /// ("" = the days alone are busy, at every station).
+  std::string station;
   friend bool operator==(const PlanBlock&, const PlanBlock&) = default;
 };
 
@@ -121,7 +131,7 @@ struct PlanMandate {
   int min_end_gap_days = 0;         ///< end to start (the body's min_gap_days)
   int seats = 0;                    ///< room capacity needed; 0 = any room
   std::vector<PlanBlock> busy;      ///< days the body or an expert is taken (all stations)
-  std::vector<std::string> shares_experts_with;  ///< other mandates' keys (joint planning)
+  std::vector<std::string> shares_experts_with;  ///< other mandates' keys (joint planning; mutual)
   Timing timing = Timing::none;
   std::vector<unsigned> avoid_months;  ///< 1..12
   friend bool operator==(const PlanMandate&, const PlanMandate&) = default;
@@ -133,7 +143,7 @@ struct PlanProblem {
   PlanWeights weights{};
   bool allow_stretch = false;         ///< sessions may run over closures (see the header)
   bool any_weekday_start = false;     ///< false: sessions start on Mondays
-  int top = 1;                        ///< best K plans wanted (>= 1); joint problems: see Search
+  int top = 1;                        ///< best K plans wanted (>= 1): the same search for any K
   std::uint64_t max_nodes = 50'000'000;  ///< search budget; `optimal` says if it was enough
   friend bool operator==(const PlanProblem&, const PlanProblem&) = default;
 };
@@ -164,7 +174,9 @@ struct Plan {
 
 struct PlanResult {
   std::vector<Plan> plans;     ///< best first by score (ties in the search's fixed order); empty = no plan
-  bool optimal = true;         ///< false when the node budget ran out first
+  bool optimal = true;         ///< true: proven (no plan scores below the kept ones); false: the
+                               ///< node budget ran out first
+  std::int64_t bound = 0;      ///< no plan scores below this: plans[0]'s score when optimal
   std::uint64_t nodes = 0;     ///< search nodes visited
 };
 
