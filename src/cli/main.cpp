@@ -87,6 +87,7 @@ int main(int argc, char** argv) {
   add_export_commands(app, ctx);
   add_plan_commands(app, ctx);
   add_timeline_commands(app, ctx);
+  add_import_commands(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -19,6 +19,9 @@ Date parse_date(std::string_view text, std::string_view field, Where where = {})
 /// Like `parse_date`, but returns nullopt instead of throwing.
 std::optional<Date> try_parse_date(std::string_view text);
 
+/// A UTC instant "YYYY-MM-DDTHH:MM:SSZ" (as `to_iso(Instant)` writes it), years 1900..2199.
+Instant parse_instant(std::string_view text, std::string_view field, Where where = {});
+
 /// A wall-clock time "HH:MM", 00:00..24:00 (24:00 only as "24:00").
 Minutes parse_hhmm(std::string_view text, std::string_view field, Where where = {});
 
