@@ -9,8 +9,8 @@
 // checks as SQL self-joins run by the sqlite3 shell on a database of the same data, whether both
 // find the same overlaps, and the speed ratio (target >= 10x).
 #include "gge/model/scenario.hpp"
-#include "gge/rules/check.hpp"
-#include "rules/check_context.hpp"  // the checker's phases, timed one by one below
+#include "gge/rules/check/check.hpp"
+#include "rules/check/check_context.hpp"  // the checker's phases, timed one by one below
 
 #include <fmt/format.h>
 #include <sqlite3.h>

@@ -5,7 +5,7 @@
 // Usage: bench_ical [N [M]]: M = events for ical-generator (default min(N, 100000): it needs
 // about 14 minutes and 8 GB for 1,000,000 on the reference machine), 0 = skip it. The ratio
 // compares events per second.
-#include "gge/rules/ical.hpp"
+#include "gge/formats/ical/ical.hpp"
 
 #include <fmt/format.h>
 

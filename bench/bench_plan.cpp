@@ -2,9 +2,9 @@
 // over two years with 10 rooms per station and shared experts <= 5 s). Run by hand:
 //   build/bench/bench_plan
 // Prints the time, the search nodes and whether the search proved optimality, per case.
-#include "gge/formats/holiday_rules_toml.hpp"
-#include "gge/rules/holiday_calendar.hpp"
-#include "gge/rules/plan.hpp"
+#include "gge/formats/holidays/holiday_rules_toml.hpp"
+#include "gge/rules/calendar/holiday_calendar.hpp"
+#include "gge/rules/plan/plan.hpp"
 
 #include <fmt/format.h>
 

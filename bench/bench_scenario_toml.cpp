@@ -1,6 +1,6 @@
 // Scenario TOML throughput: write and read a scenario of 10,000 sessions and 100,000 meetings.
 // Run by hand: build/bench/bench_scenario_toml. Prints rows per second for each direction.
-#include "gge/formats/scenario_toml.hpp"
+#include "gge/formats/scenario/scenario_toml.hpp"
 
 #include <fmt/format.h>
 

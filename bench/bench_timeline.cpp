@@ -8,10 +8,10 @@
 // chains derived. Then times, separately: gathering the timeline from the store (including
 // `gge check` with fix suggestions), the layout + HTML rendering alone, and the whole
 // `gge timeline` path; prints the page size (and writes the page to OUT.html when given). Targets: render < 1 s, page < 5 MB.
-#include "gge/services/deadlines.hpp"
+#include "gge/services/stored_deadlines.hpp"
 #include "gge/services/holidays.hpp"
 #include "gge/services/output_file.hpp"
-#include "gge/services/timeline.hpp"
+#include "gge/services/stored_timeline.hpp"
 #include "gge/store/store.hpp"
 
 #include <fmt/format.h>

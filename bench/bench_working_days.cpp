@@ -2,8 +2,8 @@
 // is_working_day calls per second once a station's calendar is loaded). Run by hand:
 //   build/bench/bench_working_days [DATA_FILE]
 // Prints one figure per line. The data file defaults to data/holidays/unhq-new-york.toml.
-#include "gge/formats/holiday_rules_toml.hpp"
-#include "gge/rules/working_days.hpp"
+#include "gge/formats/holidays/holiday_rules_toml.hpp"
+#include "gge/rules/calendar/working_days.hpp"
 
 #include <fmt/format.h>
 

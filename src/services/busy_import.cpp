@@ -2,7 +2,7 @@
 #include "gge/services/busy_import.hpp"
 
 #include "gge/core/parse.hpp"
-#include "gge/formats/ical_import.hpp"
+#include "gge/formats/ical/ical_import.hpp"
 #include "gge/services/transaction.hpp"
 
 #include <fmt/format.h>

@@ -1,6 +1,6 @@
 #include "gge/services/holidays.hpp"
 
-#include "gge/formats/holiday_rules_toml.hpp"
+#include "gge/formats/holidays/holiday_rules_toml.hpp"
 #include "gge/services/transaction.hpp"
 
 namespace gge {

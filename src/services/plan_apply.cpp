@@ -2,9 +2,9 @@
 // transaction (a plan the checker refuses is not written).
 #include "gge/core/error.hpp"
 #include "gge/services/calendars.hpp"
-#include "gge/services/check.hpp"
-#include "gge/services/plan.hpp"
-#include "gge/services/sessions.hpp"
+#include "gge/services/check_store.hpp"
+#include "gge/services/plan_mandate.hpp"
+#include "gge/services/session_edits.hpp"
 #include "gge/services/transaction.hpp"
 
 #include <fmt/format.h>

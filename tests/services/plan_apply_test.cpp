@@ -1,7 +1,7 @@
 // apply_plan: a plan is written in one transaction only when gge check finds no error in it.
 #include "gge/core/error.hpp"
-#include "gge/rules/check.hpp"
-#include "gge/services/plan.hpp"
+#include "gge/rules/check/check.hpp"
+#include "gge/services/plan_mandate.hpp"
 #include "gge/store/store.hpp"
 #include "store/fixture.hpp"
 

@@ -27,7 +27,7 @@ struct Mandate {
   int sessions_entitled = 0;   ///< sessions the body may hold; 0 = not limited
   int days_entitled = 0;       ///< meeting days the body may hold; 0 = not limited
   std::string notes;           ///< free text, may be empty
-  // --- Planner overrides of the deadline chain (rules/deadlines.hpp); unset = the default rule.
+  // --- Planner overrides of the deadline chain (rules/calendar/deadlines.hpp); unset = the default rule.
   std::optional<Date> consider_on;         ///< day the GA considers the report; default: opening
   std::optional<int> submission_weeks;     ///< weeks before consideration; default 10
   std::optional<int> distribution_weeks;   ///< weeks before consideration; default 6

@@ -1,6 +1,6 @@
 #pragma once
 /// Importing outside calendars (.ics) as busy time of an expert, a station, a room or a body
-/// (`gge import ics|list|remove`). The files are read by `gge/formats/ical_import.hpp`.
+/// (`gge import ics|list|remove`). The files are read by `gge/formats/ical/ical_import.hpp`.
 #include "gge/model/busy.hpp"
 #include "gge/store/store.hpp"
 

@@ -1,10 +1,10 @@
 #pragma once
 /// The calendars a command needs, built once from the store: each station's working calendar
-/// (holiday rules + confirmed holidays, rules/working_days.hpp) and the GA calendar (recorded
+/// (holiday rules + confirmed holidays, rules/calendar/working_days.hpp) and the GA calendar (recorded
 /// openings + Rule 1, with the New York calendar for the general debate).
-#include "gge/rules/check.hpp"
-#include "gge/rules/ga_calendar.hpp"
-#include "gge/rules/working_days.hpp"
+#include "gge/rules/check/check.hpp"
+#include "gge/rules/calendar/ga_calendar.hpp"
+#include "gge/rules/calendar/working_days.hpp"
 #include "gge/store/store.hpp"
 
 #include <map>

@@ -1,5 +1,5 @@
 #pragma once
-/// `gge export ics` as a use case: the stored plan as iCalendar (rules/ical.hpp),
+/// `gge export ics` as a use case: the stored plan as iCalendar (formats/ical/ical.hpp),
 /// streamed from the store so memory does not grow with the number of meetings. Reads only.
 ///
 /// What a calendar holds: the scope's sessions (all-day), meetings (timed, in the session's
@@ -8,7 +8,7 @@
 /// and meetings; deadlines have none), and the caller's DTSTAMP. Cancelled sessions stay in,
 /// with STATUS:CANCELLED. The same database, scope and DTSTAMP give byte-identical output.
 #include "gge/core/time.hpp"
-#include "gge/rules/ical.hpp"
+#include "gge/formats/ical/ical.hpp"
 #include "gge/store/store.hpp"
 
 #include <cstddef>

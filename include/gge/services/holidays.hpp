@@ -1,6 +1,6 @@
 #pragma once
 /// Holiday calendars as data (data/holidays/*.toml): importing them and listing a station's year.
-#include "gge/rules/holiday_calendar.hpp"
+#include "gge/rules/calendar/holiday_calendar.hpp"
 #include "gge/store/store.hpp"
 
 #include <filesystem>

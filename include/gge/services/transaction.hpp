@@ -2,7 +2,7 @@
 /// Runs a use case as one transaction: `fn(store)` commits when it returns, rolls back when it
 /// throws (so a rejected command writes nothing). Before committing, derived data (the deadline
 /// chains) is brought in step with what `fn` changed, in the same transaction.
-#include "gge/services/deadlines.hpp"
+#include "gge/services/stored_deadlines.hpp"
 #include "gge/store/store.hpp"
 
 #include <utility>

@@ -3,7 +3,7 @@
 #include "cli/json.hpp"
 #include "cli/output.hpp"
 #include "gge/services/calendars.hpp"
-#include "gge/services/deadlines.hpp"
+#include "gge/services/stored_deadlines.hpp"
 #include "gge/services/holidays.hpp"
 
 #include <fmt/format.h>

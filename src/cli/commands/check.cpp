@@ -2,7 +2,7 @@
 #include "cli/commands/commands.hpp"
 #include "cli/json.hpp"
 #include "cli/output.hpp"
-#include "gge/services/check.hpp"
+#include "gge/services/check_store.hpp"
 
 #include <fmt/format.h>
 

@@ -4,7 +4,7 @@
 #include "cli/output.hpp"
 #include "gge/core/text.hpp"
 #include "gge/services/output_file.hpp"
-#include "gge/services/scenario.hpp"
+#include "gge/services/scenario_file.hpp"
 
 #include <fmt/format.h>
 

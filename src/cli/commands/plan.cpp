@@ -2,8 +2,10 @@
 #include "cli/commands/commands.hpp"
 #include "cli/json.hpp"
 #include "cli/output.hpp"
-#include "gge/rules/check.hpp"
-#include "gge/services/plan.hpp"
+#include "cli/plan_parse.hpp"
+#include "gge/report/plan_text.hpp"
+#include "gge/rules/check/check.hpp"
+#include "gge/services/plan_mandate.hpp"
 
 #include <fmt/format.h>
 

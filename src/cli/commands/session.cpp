@@ -3,7 +3,7 @@
 #include "cli/json.hpp"
 #include "cli/output.hpp"
 #include "gge/core/text.hpp"
-#include "gge/services/sessions.hpp"
+#include "gge/services/session_edits.hpp"
 #include "gge/services/transaction.hpp"
 
 #include <fmt/format.h>

@@ -4,7 +4,7 @@
 #include "cli/output.hpp"
 #include "gge/core/text.hpp"
 #include "gge/services/output_file.hpp"
-#include "gge/services/timeline.hpp"
+#include "gge/services/stored_timeline.hpp"
 
 #include <fmt/format.h>
 
@@ -62,7 +62,7 @@ nlohmann::json marker_json(const TimelineMarker& m) {
 }
 
 /// The --json shape: the same positioned data the page is drawn from (units as in
-/// rules/timeline.hpp: x in plot-area pixels from `from`, days inclusive).
+/// report/timeline.hpp: x in plot-area pixels from `from`, days inclusive).
 nlohmann::json timeline_json(const TimelineData& d) {
   nlohmann::json j;
   j["title"] = d.title;

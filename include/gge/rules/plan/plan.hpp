@@ -1,0 +1,202 @@
+#pragma once
+/// The session planner (issue 6, `gge plan`): place a mandate's remaining sessions, or say why
+/// no placement exists. Pure: plain data in, plans out; no I/O, no clock; deterministic.
+///
+/// Conventions (one set, used by the solver, the explanation and the tests):
+/// - Days are civil `Date`s; every range here is first and last day, inclusive.
+/// - A session of `length` working days starts on a candidate day (a Monday, or any weekday with
+///   `any_weekday_start`) and covers that many consecutive weekdays (Monday to Friday; a session
+///   may run over a weekend, never start or end on one). Each of those weekdays must be open at
+///   the station: not a closure (holiday), not blocked. With `allow_stretch`, closures inside
+///   the session are skipped over (the session grows by a day per closure); its first and last
+///   day must still be open, and blocked days may never be inside.
+/// - Gaps between consecutive sessions of a mandate (by number, held/confirmed ones included):
+///     next.first - prev.first >= min_gap_days          (start to start, calendar days)
+///     next.first - prev.first <= max_gap_days (if set) (start to start)
+///     next.first - prev.last  >= min_end_gap_days      (end to start: the body's min_gap_days,
+///                                                       as `gge check` measures it)
+///   So "--min-gap 8w" means a session starts at least 56 days after the previous one started.
+/// - Window: every placed session has `from <= first` and `last <= latest_end`.
+/// - Rooms: a station with rooms needs, for each session there, a room with capacity >= the
+///   mandate's `seats` free on all its days (not booked, not given to another placed session).
+///   The solver gives each session the smallest fitting free room (then by name): rooms are not
+///   re-shuffled between sessions, so an exotic mix of capacities may be called infeasible when a
+///   different room assignment would fit. A station without rooms listed has no room limit.
+/// - Experts and bodies: `busy` spans of a mandate are days its body or one of its experts is
+///   taken elsewhere (every station). Two mandates that share an expert (`shares_experts_with`)
+///   never meet on overlapping days when planned jointly.
+///
+/// Search: one mandate (or several with top > 1): depth-first branch and bound over candidate
+/// start days, cheapest completion first; the bound is the cost so far plus the cheapest
+/// completion of the current mandate (gaps and window propagated backwards over its sessions)
+/// plus every later mandate's own optimum. Several mandates with top == 1: conflict-based search
+/// (each mandate planned alone, exactly; on a clash of shared experts or of rooms on a day, one
+/// branch per mandate that must give way), cheapest node first, so its first clash-free plan is
+/// optimal; it falls back to the branch and bound when rooms clash only over several days.
+///
+/// Score (lower is better; 0 = every preference met). Each component is an integer in its unit
+/// times its integer weight; the score is their sum:
+///   spacing:   |gap - target| in days, per gap start to start (target = the window left after the
+///              last fixed session (or `from`), divided by the number of sessions to place)
+///   timing:    days from `from` to each session's first day (earliest), or from each session's
+///              last day to `latest_end` (latest); none = 0
+///   avoid:     session days (first..last) that fall in an avoided month
+///   balance:   sessions: (most used - least used) over the mandate's allowed stations, counting
+///              fixed sessions too
+///   published: days each session moved from its published first day, + 7 per station change
+#include "gge/core/time.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gge {
+
+/// Days no session may use at a station, with why ("GA high-level week", "ECOSOC").
+struct PlanBlock {
+  Date first{};  ///< inclusive
+  Date last{};   ///< inclusive
+  std::string reason;
+  friend bool operator==(const PlanBlock&, const PlanBlock&) = default;
+};
+
+struct PlanRoom {
+  std::string name;
+  int capacity = 0;                 ///< seats
+  std::vector<PlanBlock> booked;    ///< days already taken (other bodies' sessions)
+  friend bool operator==(const PlanRoom&, const PlanRoom&) = default;
+};
+
+struct PlanStation {
+  std::string code;                 ///< "NY"
+  std::vector<Date> closures;       ///< holiday closures (observed days), any order
+  std::vector<std::string> closure_names;  ///< parallel to closures (may be empty)
+  std::vector<PlanBlock> blocked;   ///< blackouts, the GA high-level week, ...
+  std::vector<PlanRoom> rooms;      ///< empty = no room limit at this station
+  friend bool operator==(const PlanStation&, const PlanStation&) = default;
+};
+
+/// A session already held or confirmed: it does not move, but the gaps count from it.
+struct FixedSession {
+  int number = 0;
+  Date first{}, last{};             ///< inclusive
+  std::string station;
+  friend bool operator==(const FixedSession&, const FixedSession&) = default;
+};
+
+/// A session to place.
+struct PlanSession {
+  int number = 0;                   ///< the session's number (order in time follows numbers)
+  int length = 5;                   ///< working days, >= 1
+  std::vector<std::string> stations;///< allowed venues, in order of preference (non-empty)
+  std::optional<Date> published_first;  ///< where a published plan had it (stability)
+  std::string published_station;
+  std::string published_room;       ///< kept when it is free and fits at that station ("" = none)
+  friend bool operator==(const PlanSession&, const PlanSession&) = default;
+};
+
+enum class Timing { none, earliest, latest };
+
+struct PlanWeights {
+  int spacing = 1;    ///< per day away from the target gap
+  int timing = 1;     ///< per day (with Timing::earliest / latest)
+  int avoid = 10;     ///< per session day in an avoided month
+  int balance = 20;   ///< per session of imbalance between venues
+  int published = 10; ///< per day moved from the published plan (+7 days per station change)
+  friend bool operator==(const PlanWeights&, const PlanWeights&) = default;
+};
+
+/// One mandate's part of a problem.
+struct PlanMandate {
+  std::string key;                  ///< Mandate::key
+  std::string body;                 ///< its body's symbol: sessions are named "BODY#N" in text;
+                                    ///< empty = named "KEY#N"
+  std::vector<FixedSession> fixed;  ///< held / confirmed sessions of the mandate's body
+  std::vector<PlanSession> sessions;///< to place, by number
+  Date from{};                      ///< first day a session may start, inclusive
+  Date latest_end{};                ///< last day a session may end, inclusive
+  int min_gap_days = 0;             ///< start to start, >= 0
+  std::optional<int> max_gap_days;  ///< start to start
+  int min_end_gap_days = 0;         ///< end to start (the body's min_gap_days)
+  int seats = 0;                    ///< room capacity needed; 0 = any room
+  std::vector<PlanBlock> busy;      ///< days the body or an expert is taken (all stations)
+  std::vector<std::string> shares_experts_with;  ///< other mandates' keys (joint planning)
+  Timing timing = Timing::none;
+  std::vector<unsigned> avoid_months;  ///< 1..12
+  friend bool operator==(const PlanMandate&, const PlanMandate&) = default;
+};
+
+struct PlanProblem {
+  std::vector<PlanStation> stations;
+  std::vector<PlanMandate> mandates;  ///< one for `gge plan MANDATE`; several = joint planning
+  PlanWeights weights{};
+  bool allow_stretch = false;         ///< sessions may run over closures (see the header)
+  bool any_weekday_start = false;     ///< false: sessions start on Mondays
+  int top = 1;                        ///< best K plans wanted (>= 1); joint problems: see Search
+  std::uint64_t max_nodes = 50'000'000;  ///< search budget; `optimal` says if it was enough
+  friend bool operator==(const PlanProblem&, const PlanProblem&) = default;
+};
+
+/// One placed session.
+struct PlacedSession {
+  std::string mandate;
+  std::string body;      ///< PlanMandate::body
+  int number = 0;
+  Date first{}, last{};  ///< inclusive
+  std::string station;
+  std::string room;      ///< "" when the station has no rooms listed
+  friend bool operator==(const PlacedSession&, const PlacedSession&) = default;
+};
+
+/// A score by preference (already weighted); `total` is their sum. Lower is better.
+struct ScoreBreakdown {
+  std::int64_t spacing = 0, timing = 0, avoid = 0, balance = 0, published = 0;
+  [[nodiscard]] std::int64_t total() const { return spacing + timing + avoid + balance + published; }
+  friend bool operator==(const ScoreBreakdown&, const ScoreBreakdown&) = default;
+};
+
+struct Plan {
+  std::vector<PlacedSession> sessions;  ///< by mandate (problem order), then number
+  ScoreBreakdown score;
+  friend bool operator==(const Plan&, const Plan&) = default;
+};
+
+struct PlanResult {
+  std::vector<Plan> plans;     ///< best first by score (ties in the search's fixed order); empty = no plan
+  bool optimal = true;         ///< false when the node budget ran out first
+  std::uint64_t nodes = 0;     ///< search nodes visited
+};
+
+/// The best `problem.top` plans. Throws InputError on a malformed problem (unknown station,
+/// length < 1, no stations for a session, month outside 1..12, latest_end before from, negative
+/// gaps, max gap below min gap, top < 1).
+PlanResult solve_plan(const PlanProblem& problem);
+
+/// Whether `plan` meets every hard constraint of `problem` ("" when it does, else the first
+/// violation in words). Independent of the search: used by tests and `--apply`.
+std::string plan_violation(const PlanProblem& problem, const Plan& plan);
+
+/// The score of a complete `plan` (no feasibility check).
+ScoreBreakdown score_plan(const PlanProblem& problem, const Plan& plan);
+
+/// Why no plan exists, for a planner.
+struct PlanExplanation {
+  std::string summary;                  ///< "3 five-day sessions at least 8 weeks apart ..."
+  std::vector<std::string> conflicts;   ///< the smallest set of constraints that cannot hold
+  std::vector<std::string> relaxations; ///< single changes that make it feasible (re-solved)
+};
+
+/// Explains an infeasible single-mandate problem (mandate 0) by re-solving relaxed problems:
+/// fewer sessions, a smaller minimum gap, a later end, stretching over closures, other venues,
+/// no maximum gap. For a feasible problem, the summary says so and the lists are empty.
+PlanExplanation explain_infeasible(const PlanProblem& problem);
+
+/// Explains a joint problem (several mandates) that has no plan although each mandate has one
+/// alone: `conflicts` names the smallest set of mandates that cannot be planned together (a
+/// deletion filter over the mandates, each step re-solved) and what ties them (shared experts,
+/// the rooms of the stations they may both use); `relaxations` the mandates whose removal lets
+/// the others be planned. For a feasible problem, the summary says so and the lists are empty.
+PlanExplanation explain_joint_infeasible(const PlanProblem& problem);
+
+}  // namespace gge

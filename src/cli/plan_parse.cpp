@@ -1,0 +1,82 @@
+// The planner's option values: gaps ("8w", "56d"), months ("aug,dec"), venue patterns.
+#include "cli/plan_parse.hpp"
+
+#include "gge/core/error.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <charconv>
+
+namespace gge {
+namespace {
+
+std::vector<std::string_view> split(std::string_view text, char sep) {
+  std::vector<std::string_view> parts;
+  std::size_t start = 0;
+  for (;;) {
+    const auto at = text.find(sep, start);
+    parts.push_back(text.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start));
+    if (at == std::string_view::npos) return parts;
+    start = at + 1;
+  }
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace
+
+int parse_gap(std::string_view text, std::string_view field) {
+  const std::string original(text);
+  int factor = 1;
+  if (!text.empty() && (text.back() == 'w' || text.back() == 'W')) {
+    factor = 7;
+    text.remove_suffix(1);
+  } else if (!text.empty() && (text.back() == 'd' || text.back() == 'D')) {
+    text.remove_suffix(1);
+  }
+  int value = -1;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || ec != std::errc{} || end != text.data() + text.size() || value < 0 || value > 520)
+    throw InputError({}, std::string(field), original, "expected weeks like 8w or days like 56d (0..520)");
+  return value * factor;
+}
+
+std::vector<unsigned> parse_months(std::string_view text, std::string_view field) {
+  static constexpr std::array<std::string_view, 12> k_names{"january", "february", "march",     "april",
+                                                            "may",     "june",     "july",      "august",
+                                                            "september", "october", "november", "december"};
+  std::vector<unsigned> months;
+  for (auto part : split(text, ',')) {
+    const auto word = lower(part);
+    unsigned found = 0;
+    for (unsigned m = 0; m < 12; ++m)
+      if (word.size() >= 3 && k_names[m].substr(0, word.size()) == word) found = m + 1;
+    if (found == 0 && !word.empty() && std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+        word.size() <= 2)
+      found = static_cast<unsigned>(std::stoi(word));
+    if (found < 1 || found > 12)
+      throw InputError({}, std::string(field), std::string(part), "is not a month (jan..dec, january.., or 1..12)");
+    if (std::find(months.begin(), months.end(), found) == months.end()) months.push_back(found);
+  }
+  return months;
+}
+
+std::vector<std::vector<std::string>> parse_venues(std::string_view text, std::string_view field) {
+  std::vector<std::vector<std::string>> pattern;
+  for (auto entry : split(text, ',')) {
+    std::vector<std::string> any;
+    for (auto code : split(entry, '|')) {
+      if (code.empty()) throw InputError({}, std::string(field), std::string(text), "has an empty venue");
+      any.emplace_back(code);
+    }
+    pattern.push_back(std::move(any));
+  }
+  return pattern;
+}
+
+}  // namespace gge
