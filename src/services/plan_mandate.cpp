@@ -3,6 +3,7 @@
 
 #include "gge/core/error.hpp"
 #include "gge/core/text.hpp"
+#include "gge/model/busy_days.hpp"
 #include "gge/services/calendars.hpp"
 #include "gge/services/stored_deadlines.hpp"
 
@@ -154,6 +155,20 @@ PlanProblem build_problem(const Store& store, const Calendars& calendars, const 
       if (st.code == s.station)
         for (auto& r : st.rooms)
           if (r.name == s.room) r.booked.push_back({s.first, s.last, who});
+  }
+  // Imported busy time (gge import ics) is hard, by the days it touches: a station's blocks its
+  // days there, a room's books the room, the body's or one of its experts' makes the days busy.
+  for (const auto& b : store.busy_times()) {
+    const auto [first, last] = busy_days(b);
+    const std::string why = fmt::format("{} {} busy: {} ({})", to_string(b.kind), b.subject, b.summary, b.source);
+    if ((b.kind == BusyKind::expert && ours.count(b.subject)) || (b.kind == BusyKind::body && b.subject == body->symbol))
+      m.busy.push_back({first, last, why});
+    for (auto& st : p.stations) {
+      if (b.kind == BusyKind::station && b.subject == st.code) st.blocked.push_back({first, last, why});
+      if (b.kind == BusyKind::room)
+        for (auto& r : st.rooms)
+          if (b.subject == st.code + "/" + r.name) r.booked.push_back({first, last, why});
+    }
   }
   p.mandates = {std::move(m)};
   p.weights = rq.weights;

@@ -62,8 +62,11 @@ TEST_CASE("gge import ics: an expert's busy week is reported by gge check, with 
   const auto again = s.gge("import ics " + quote(file2) + " --expert by-1 --name by-1.ics");
   REQUIRE(again.code == 0);
   CHECK(again.out.find("replaced 1 of the earlier import") != std::string::npos);
-  const auto log = s.gge("log --limit 2");
-  CHECK(log.out.find("National budget week") != std::string::npos);
+  const auto log = nlohmann::json::parse(s.gge("--json log --limit 2").out);
+  REQUIRE(log.size() == 2);
+  CHECK(log[0]["action"] == "delete");
+  CHECK(log[0]["before"]["summary"] == "National budget week");
+  CHECK(log[1]["after"]["summary"] == "Parliament hearing");
   const auto list = s.gge("--json import list");
   const auto sources = nlohmann::json::parse(list.out);
   REQUIRE(sources.size() == 1);
@@ -133,4 +136,27 @@ TEST_CASE("gge import ics: a 100 MB file is refused unread, the database untouch
   CHECK(bytes_of(s.db()) == db_before);
   const auto who = s.gge("import ics " + quote(path) + " --expert nobody");
   CHECK(who.err == "gge: --expert 'nobody': no such expert\n");
+}
+
+TEST_CASE("gge plan avoids an expert's imported busy week", "[cli]") {
+  Scratch s;
+  gge::test::load_with_holidays(s, gge::test::example_scenario());
+  const std::string plan = "--json plan 58/32-GGE --venues NY,GVA,NY --min-gap 8w --avoid aug --from 2005-01-01 --earliest --top 3";
+  const auto overlaps_busy_week = [](const nlohmann::json& session) {
+    return session["first"].get<std::string>() <= "2005-04-15" && session["last"].get<std::string>() >= "2005-04-11";
+  };
+  const auto before = nlohmann::json::parse(s.gge(plan).out);
+  REQUIRE(before["plans"].size() >= 1);
+  bool used = false;
+  for (const auto& session : before["plans"][0]["sessions"]) used = used || overlaps_busy_week(session);
+  REQUIRE(used);  // without the import, the best plan meets in that week
+
+  REQUIRE(s.gge("import ics " + quote(s.write("by-1.ics", k_busy_week)) + " --expert by-1").code == 0);
+  const auto after = nlohmann::json::parse(s.gge(plan).out);
+  REQUIRE(after["plans"].size() >= 1);
+  for (const auto& p : after["plans"])
+    for (const auto& session : p["sessions"]) {
+      INFO(session.dump());
+      CHECK(!overlaps_busy_week(session));
+    }
 }

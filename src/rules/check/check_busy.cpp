@@ -1,6 +1,7 @@
 // Imported busy time (`gge import ics`): a session that meets while its station, its room, its
 // body or one of its body's experts is busy elsewhere.
 #include "check_context.hpp"
+#include "gge/model/busy_days.hpp"
 
 #include <fmt/format.h>
 
@@ -19,12 +20,6 @@ std::string subject_key(BusyKind kind, const std::string& subject) {
 /// UTC minutes since 1970 of an instant, rounded down (start) or up (end).
 Stamp minutes_floor(Instant t) { return static_cast<Stamp>(date::floor<std::chrono::minutes>(t).time_since_epoch().count()); }
 Stamp minutes_ceil(Instant t) { return static_cast<Stamp>(date::ceil<std::chrono::minutes>(t).time_since_epoch().count()); }
-
-/// Days a busy time touches, inclusive (UTC days for a timed one).
-std::pair<Date, Date> busy_days(const BusyTime& b) {
-  if (b.all_day) return {b.first, b.last};
-  return {date::floor<date::days>(b.start), date::floor<date::days>(b.end - std::chrono::seconds{1})};
-}
 
 /// The days of session `si` on which busy time `b` meets one of its slots (only the slots in
 /// `room` when it is >= 0), sorted and unique.
