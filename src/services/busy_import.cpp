@@ -107,7 +107,13 @@ std::vector<IcsImportReport> import_ics(Store& store, const IcsImportRequest& re
     check_text(source, "--name", file.string(), 200);
     auto got = read_ics_file(file, options);
     auto [it, fresh] = by_source.emplace(source, reports.size());
-    if (fresh) reports.push_back({source, {}, from, to});
+    if (fresh) {
+      IcsImportReport report;
+      report.source = source;
+      report.from = from;
+      report.to = to;
+      reports.push_back(std::move(report));
+    }
     auto& report = reports[it->second];
     report.files.push_back(file.string());
     report.events += got.events;
