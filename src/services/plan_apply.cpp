@@ -2,6 +2,7 @@
 // transaction (a plan the checker refuses is not written).
 #include "gge/core/error.hpp"
 #include "gge/core/fields.hpp"
+#include "gge/report/check_text.hpp"
 #include "gge/rules/calendar/session_days.hpp"
 #include "gge/services/calendars.hpp"
 #include "gge/services/check_store.hpp"

@@ -3,6 +3,7 @@
 // proposes is what `--apply` writes and `gge check` accepts; --stretch, blocked days and the
 // window are one definition each.
 #include "gge/core/error.hpp"
+#include "gge/report/check_text.hpp"
 #include "gge/rules/check/check.hpp"
 #include "gge/services/plan_mandate.hpp"
 #include "gge/services/scenario_file.hpp"

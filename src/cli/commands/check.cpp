@@ -4,6 +4,7 @@
 #include "cli/json.hpp"
 #include "cli/output.hpp"
 #include "gge/core/fields.hpp"
+#include "gge/report/check_text.hpp"
 #include "gge/services/check_store.hpp"
 
 #include <fmt/format.h>

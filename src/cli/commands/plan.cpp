@@ -6,6 +6,7 @@
 #include "cli/plan_parse.hpp"
 #include "gge/core/fields.hpp"
 #include "gge/core/parse.hpp"
+#include "gge/report/check_text.hpp"
 #include "gge/report/plan_text.hpp"
 #include "gge/rules/check/check.hpp"
 #include "gge/services/plan_mandate.hpp"

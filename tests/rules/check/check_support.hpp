@@ -80,4 +80,18 @@ inline bool mentions(const std::vector<std::string>& subjects, const std::string
   return std::find(subjects.begin(), subjects.end(), s) != subjects.end();
 }
 
+/// Two bodies with one finding of each common kind: A#1 on a holiday, A#2 overlapping it,
+/// B#1 on a weekend, B#2 with a meeting outside hours.
+inline Plan two_bodies() {
+  Plan p;
+  p.sc.holidays.push_back({"NY", day("2005-07-04"), "Independence Day", HolidayStatus::confirmed});
+  p.session("A", 1, "2005-07-04", "2005-07-08");               // holiday
+  p.session("A", 2, "2005-07-07", "2005-07-13", "GVA", "CR1",  // overlaps A#1
+            SessionStatus::planned);
+  p.session("B", 1, "2005-09-10", "2005-09-14");  // weekend
+  p.session("B", 2, "2005-10-10", "2005-10-14");
+  p.meeting("B", 2, "2005-10-11", "07:00", "09:00");  // outside hours
+  return p;
+}
+
 }  // namespace gge::test

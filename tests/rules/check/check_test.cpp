@@ -7,19 +7,6 @@
 using namespace gge;
 using namespace gge::test;
 
-namespace {
-Plan two_bodies() {
-  Plan p;
-  p.sc.holidays.push_back({"NY", day("2005-07-04"), "Independence Day", HolidayStatus::confirmed});
-  p.session("A", 1, "2005-07-04", "2005-07-08");                   // holiday
-  p.session("A", 2, "2005-07-07", "2005-07-13", "GVA", "CR1",      // overlaps A#1
-            SessionStatus::planned);
-  p.session("B", 1, "2005-09-10", "2005-09-14");                   // weekend
-  p.session("B", 2, "2005-10-10", "2005-10-14");
-  p.meeting("B", 2, "2005-10-11", "07:00", "09:00");               // outside hours
-  return p;
-}
-}  // namespace
 
 TEST_CASE("check_plan: sorted by body, session, code", "[rules][check]") {
   const auto all = two_bodies().check();
@@ -73,23 +60,6 @@ TEST_CASE("has_errors: errors, or anything with strict", "[rules][check]") {
   CHECK(has_errors({w}, true));
   Finding e;
   CHECK(has_errors({w, e}, false));
-}
-
-TEST_CASE("to_text: grouped by body and session, one line per finding", "[rules][check]") {
-  CHECK(to_text({}) == "No findings.\n");
-  const auto text = to_text(two_bodies().check());
-  CHECK(text.rfind("A\n  session 1\n    error   holiday: A#1 meets on Monday 4 July 2005, "
-                   "Independence Day at NY [rule: NY is closed on its holidays] -> fix: move A#1",
-                   0) == 0);
-  CHECK(text.find("\n  session 2\n    error   body-overlap: ") != std::string::npos);
-  CHECK(text.find("\nB\n  session 1\n    error   weekend: B#1 starts and ends on Saturday 10 "
-                  "September 2005 and Wednesday 14 September 2005") == std::string::npos);
-  CHECK(text.find("\nB\n  session 1\n    error   weekend: B#1 starts or ends on Saturday 10 "
-                  "September 2005 [rule: ") != std::string::npos);
-  CHECK(text.find("4 findings: 3 errors, 1 warning.\n") != std::string::npos);
-  std::size_t lines = 0;
-  for (char ch : text) lines += ch == '\n' ? 1 : 0;
-  CHECK(lines == 2 + 2 + 4 + 1 + 2);  // bodies, sessions (A:2, B:2), findings, total
 }
 
 TEST_CASE("check_plan: an unknown zone is bad input", "[rules][check]") {

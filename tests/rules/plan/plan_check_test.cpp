@@ -146,7 +146,7 @@ TEST_CASE("plan: every plan returned passes check_plan on 200 random instances",
       in.filter.body = "B";
       in.options.suggest_fixes = false;
       const auto findings = check_plan(in);
-      INFO(to_text(findings));
+      INFO(test::describe(findings));
       if (broken)
         CHECK(std::any_of(findings.begin(), findings.end(), [](const Finding& f) { return f.code == "after-latest-end"; }));
       else

@@ -296,7 +296,7 @@ TEST_CASE("plan: joint plans are the oracle's best on 240 random instances, in a
       std::vector<Finding> ours;
       for (const auto& f : findings)
         if (f.body != "X") ours.push_back(f);
-      INFO(to_text(ours));
+      INFO(test::describe(ours));
       CHECK(ours.empty());
     }
     // Reversed and rotated: the same scores.

@@ -6,6 +6,8 @@
 #include "gge/rules/plan/plan.hpp"
 
 #include <random>
+#include <string>
+#include <vector>
 
 namespace gge::test {
 
@@ -29,6 +31,14 @@ inline ClosureLookup closure_lookup(const PlanProblem& p) {
           if (st.closures[k] == d) return st.closure_names[k];
     return std::nullopt;
   };
+}
+
+/// One "code: reason" line per finding, for a failing test's INFO (the planner-facing text is
+/// report/check_text).
+inline std::string describe(const std::vector<Finding>& findings) {
+  std::string out;
+  for (const auto& f : findings) out += f.code + ": " + f.reason + "\n";
+  return out;
 }
 
 }  // namespace gge::test

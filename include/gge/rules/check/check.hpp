@@ -78,9 +78,4 @@ std::vector<Finding> check_plan(const CheckInput& input);
 /// True when a finding is an error, or (with `strict`) any finding at all.
 bool has_errors(const std::vector<Finding>& findings, bool strict);
 
-/// A planner-readable report: grouped by body, then session, one line per finding
-/// ("severity code: reason [rule] -> fix"), ending with a count line. Findings must be sorted
-/// as `check_plan` returns them. "No findings." for an empty list.
-std::string to_text(const std::vector<Finding>& findings);
-
 }  // namespace gge
