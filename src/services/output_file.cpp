@@ -13,6 +13,7 @@
 #include <system_error>
 #include <utility>
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/random.h>
 #include <sys/stat.h>
@@ -22,10 +23,38 @@ namespace gge {
 namespace detail {
 namespace {
 
-// Temporaries alive in this process, for the signal handler: a fixed table of pointers to
-// strings owned by their AtomicFile (lock-free, so the handler may read it at any moment).
+// Temporaries alive in this process, for the signal handler: fixed tables of pointers to
+// strings owned by their AtomicFile or AtomicDirectory (lock-free, so the handler may read them
+// at any moment). Files are unlinked; staging directories (flat: gge writes no subfolders into
+// them) are emptied and removed.
 constexpr int k_live_slots = 64;
 std::atomic<const char*> g_live[k_live_slots];
+std::atomic<const char*> g_live_dirs[k_live_slots];
+
+// Empties and removes a flat directory with system calls only (async-signal-safe: no opendir,
+// no allocation). Entries unlinked while reading can shift the listing, so it reads again
+// until a pass removes nothing.
+void remove_flat_directory(const char* dir) noexcept {
+  const int fd = ::open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd >= 0) {
+    for (bool removed = true; removed;) {
+      removed = false;
+      ::lseek(fd, 0, SEEK_SET);
+      alignas(struct dirent64) char buffer[4096];
+      for (ssize_t n; (n = ::getdents64(fd, buffer, sizeof buffer)) > 0;) {
+        for (ssize_t at = 0; at < n;) {
+          const auto* entry = reinterpret_cast<const struct dirent64*>(buffer + at);
+          at += entry->d_reclen;
+          const char* name = entry->d_name;
+          if (name[0] == '.' && (name[1] == '\0' || (name[1] == '.' && name[2] == '\0'))) continue;
+          removed |= ::unlinkat(fd, name, 0) == 0;
+        }
+      }
+    }
+    ::close(fd);
+  }
+  ::rmdir(dir);
+}
 
 constexpr int k_cleanup_signals[] = {SIGINT, SIGTERM, SIGHUP};
 struct sigaction g_previous[NSIG];  // what each signal did before our handler took it
@@ -33,6 +62,8 @@ struct sigaction g_previous[NSIG];  // what each signal did before our handler t
 extern "C" void unlink_live_temporaries(int sig) {
   for (auto& slot : g_live)
     if (const char* p = slot.load()) ::unlink(p);  // async-signal-safe
+  for (auto& slot : g_live_dirs)
+    if (const char* p = slot.load()) remove_flat_directory(p);
   // Then what the signal did before (default: end the process, with this signal as its status);
   // it is blocked while this handler runs, so the raised one arrives once this returns.
   sigaction(sig, &g_previous[sig], nullptr);
@@ -56,17 +87,17 @@ void install_signal_cleanup() {
   }
 }
 
-int register_live(const char* path) {
+int register_live(std::atomic<const char*> (&table)[k_live_slots], const char* path) {
   install_signal_cleanup();
   for (int i = 0; i < k_live_slots; ++i) {
     const char* expected = nullptr;
-    if (g_live[i].compare_exchange_strong(expected, path)) return i;
+    if (table[i].compare_exchange_strong(expected, path)) return i;
   }
   return -1;  // table full: still written and cleaned up normally, only not on a signal
 }
 
-void unregister_live(int slot) {
-  if (slot >= 0) g_live[slot].store(nullptr);
+void unregister_live(std::atomic<const char*> (&table)[k_live_slots], int slot) {
+  if (slot >= 0) table[slot].store(nullptr);
 }
 
 // 16 random hex digits for a temporary's name.
@@ -147,7 +178,7 @@ AtomicFile::AtomicFile(std::filesystem::path path, std::string_view field)
     if (detail::is_place_error(err)) detail::fail_place(m_field, m_path, err);
     detail::fail_io(m_field, m_path, err);
   }
-  m_slot = detail::register_live(m_tmp.c_str());
+  m_slot = detail::register_live(detail::g_live, m_tmp.c_str());
   // The replaced file's own mode, not the umask's version of it.
   if (replaces_file) ::fchmod(m_fd, mode);
   m_buffer.reserve(k_buffer_bytes);
@@ -161,7 +192,7 @@ void AtomicFile::discard() noexcept {
   if (m_fd >= 0) ::close(std::exchange(m_fd, -1));
   // Unlinked before it leaves the signal handler's table, so no moment leaves it behind.
   if (!m_tmp.empty()) ::unlink(m_tmp.c_str());
-  detail::unregister_live(std::exchange(m_slot, -1));
+  detail::unregister_live(detail::g_live, std::exchange(m_slot, -1));
   m_tmp.clear();
 }
 
@@ -204,7 +235,7 @@ void AtomicFile::commit() {
     detail::fail_io(m_field, m_path, err);
   }
   m_committed = true;
-  detail::unregister_live(std::exchange(m_slot, -1));
+  detail::unregister_live(detail::g_live, std::exchange(m_slot, -1));
   detail::fsync_directory(detail::directory_of(m_path));
 }
 
@@ -221,6 +252,13 @@ AtomicDirectory::AtomicDirectory(std::filesystem::path dir, std::string_view fie
     : m_dir(std::move(dir)), m_field(field) {
   while (!m_dir.empty() && !m_dir.has_filename()) m_dir = m_dir.parent_path();  // "public/"
   if (m_dir.empty()) m_dir = ".";
+  // A link to a folder (public -> /srv/www/feeds): the folder it points to is replaced, the
+  // link stays a link.
+  std::error_code link_error;
+  if (std::filesystem::is_symlink(m_dir, link_error)) {
+    const auto target = std::filesystem::canonical(m_dir, link_error);
+    if (!link_error) m_dir = target;
+  }
   struct stat existing{};
   mode_t mode = 0755;
   if (::stat(m_dir.c_str(), &existing) == 0) {
@@ -239,12 +277,15 @@ AtomicDirectory::AtomicDirectory(std::filesystem::path dir, std::string_view fie
     detail::fail_io(m_field, m_dir, err);
   }
   if (mode != 0755) ::chmod(m_staging.c_str(), mode);
+  m_slot = detail::register_live(detail::g_live_dirs, m_staging.c_str());
 }
 
 AtomicDirectory::~AtomicDirectory() {
-  if (m_committed || m_staging.empty()) return;
-  std::error_code ignored;
-  std::filesystem::remove_all(m_staging, ignored);
+  if (!m_committed && !m_staging.empty()) {
+    std::error_code ignored;
+    std::filesystem::remove_all(m_staging, ignored);
+  }
+  detail::unregister_live(detail::g_live_dirs, std::exchange(m_slot, -1));
 }
 
 void AtomicDirectory::commit() {
@@ -271,6 +312,8 @@ void AtomicDirectory::commit() {
   m_committed = true;
   detail::fsync_directory(parent);
   if (!old.empty()) std::filesystem::remove_all(old, ec);  // the old content; best effort
+  // Until here a signal removes the staging name, which holds the old content after a swap.
+  detail::unregister_live(detail::g_live_dirs, std::exchange(m_slot, -1));
 }
 
 }  // namespace gge

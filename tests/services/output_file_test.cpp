@@ -169,3 +169,55 @@ TEST_CASE("AtomicDirectory: the folder's whole content is swapped, or left as it
   fresh.commit();
   CHECK(read(dir.path / "made" / "here" / "index.html") == "x\n");
 }
+
+TEST_CASE("AtomicDirectory: SIGTERM while filling removes the staging folder", "[services]") {
+  TempDir dir;
+  const auto feeds = dir.path / "public";
+  fs::create_directories(feeds);
+  write(feeds / "index.html", "old index\n");
+  int pipe_fds[2];
+  REQUIRE(::pipe(pipe_fds) == 0);
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    ::close(pipe_fds[0]);
+    std::signal(SIGTERM, SIG_DFL);  // as in gge (the test runner has its own handler)
+    AtomicDirectory staged(feeds, "DIR");
+    for (int i = 0; i < 40; ++i)
+      gge::write_file_atomically(staged.staging() / ("f" + std::to_string(i) + ".ics"), "x\n",
+                                 "DIR");
+    AtomicFile half(staged.staging() / "index.html", "DIR");  // one file still being written
+    half.write("half");
+    const char ready = '1';
+    (void)!::write(pipe_fds[1], &ready, 1);
+    ::pause();  // until the parent's SIGTERM
+    ::_exit(0);
+  }
+  ::close(pipe_fds[1]);
+  char ready = 0;
+  REQUIRE(::read(pipe_fds[0], &ready, 1) == 1);
+  ::close(pipe_fds[0]);
+  CHECK(dir.names().size() == 2);  // public and the staging folder, while the child writes
+  ::kill(child, SIGTERM);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  CHECK(WIFSIGNALED(status));
+  CHECK(dir.names() == std::set<std::string>{"public"});
+  CHECK(read(feeds / "index.html") == "old index\n");
+}
+
+TEST_CASE("AtomicDirectory: a link to a folder stays a link, the folder it names is replaced",
+          "[services]") {
+  TempDir dir;
+  const auto real = dir.path / "srv-feeds";
+  fs::create_directories(real);
+  write(real / "old.ics", "old\n");
+  fs::create_directory_symlink("srv-feeds", dir.path / "public");
+  AtomicDirectory staged(dir.path / "public", "DIR");
+  gge::write_file_atomically(staged.staging() / "index.html", "new index\n", "DIR");
+  staged.commit();
+  CHECK(fs::is_symlink(dir.path / "public"));
+  CHECK(read(dir.path / "public" / "index.html") == "new index\n");
+  CHECK(!fs::exists(real / "old.ics"));
+  CHECK(dir.names() == std::set<std::string>{"public", "srv-feeds"});
+}

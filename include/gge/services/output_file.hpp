@@ -61,6 +61,8 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
 /// `dir` does not exist yet) and removes the old content. Readers of `dir` see the old folder or
 /// the whole new one. Uncommitted (an exception), the staging directory is removed and `dir` is
 /// untouched. Files in `dir` that the caller does not write again are gone after `commit`.
+/// When `dir` is a symbolic link to a folder, that folder is replaced and the link stays. The
+/// staging directory is removed on SIGINT, SIGTERM and SIGHUP as AtomicFile's temporaries are.
 /// Errors as AtomicFile: a `dir` that cannot be made is an InputError naming `field`; a failed
 /// swap is a StorageError. On a file system without RENAME_EXCHANGE the swap is two renames
 /// (old out, new in): `dir` is missing for that instant, never partial.
@@ -76,6 +78,7 @@ public:
 private:
   std::filesystem::path m_dir, m_staging;
   std::string m_field;
+  int m_slot = -1;  ///< index in the signal handler's table of live staging directories
   bool m_committed = false;
 };
 
