@@ -84,12 +84,16 @@ struct Header {
   int version = 0, app_id = 0, objects = 0;
 };
 
+// One statement, so one snapshot: read as three statements, a process that finishes creating
+// the database in between shows version 0 and no application id with tables already there,
+// which looks like another program's database (seen under concurrent first use).
 Header read_header(SQLite::Database& db) {
-  Header h;
-  h.version = db.execAndGet("PRAGMA user_version").getInt();
-  h.app_id = db.execAndGet("PRAGMA application_id").getInt();
-  h.objects = db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
-  return h;
+  SQLite::Statement q(db,
+                      "SELECT (SELECT user_version FROM pragma_user_version), "
+                      "(SELECT application_id FROM pragma_application_id), "
+                      "(SELECT count(*) FROM sqlite_schema)");
+  q.executeStep();
+  return Header{q.getColumn(0).getInt(), q.getColumn(1).getInt(), q.getColumn(2).getInt()};
 }
 
 // `PRAGMA journal_mode = WAL` needs the file to itself for a moment; under concurrent first use
@@ -142,7 +146,7 @@ std::unique_ptr<Store::Impl> open_impl(const std::string& name, bool memory, Sto
     refuse(name, fmt::format("cannot read: {}", e.what()));
   }
   auto& db = impl->db;
-  const auto [version, app_id, objects] = header;
+  const int version = header.version, app_id = header.app_id, objects = header.objects;
   // Refuse before anything is written (the journal mode lives in the file header too).
   if (app_id != 0 && app_id != k_application_id)
     refuse(name, fmt::format("not a gge database (SQLite application_id {:#x})",
