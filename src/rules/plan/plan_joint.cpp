@@ -77,9 +77,11 @@ struct Branch {
 };
 
 struct Node {
-  std::int64_t cost = 0;
+  std::int64_t cost = 0;          // the sum of sols' costs
+  std::int64_t more = 0;          // what its clashes must add at least (set when queued)
   std::vector<const Cons*> cons;
   std::vector<const Sol*> sols;
+  std::vector<Branch> pick;       // the clash to branch on (set when queued)
 };
 
 struct Queued {
@@ -159,7 +161,7 @@ public:
     // Plans come out best first, so the first is the best; with none, every plan left lies
     // in a queued region.
     if (!out.plans.empty()) out.bound = out.plans.front().score.total();
-    else if (m_stopped && !m_queue.empty()) out.bound = m_queue.top().cost;
+    else if (m_stopped && !m_queue.empty()) out.bound = m_queue.top().cost;  // cost + more
     return out;
   }
 
@@ -235,10 +237,34 @@ private:
     return out;
   }
 
+  /// Queues a node with what its clashes must add: each clash needs one of its mandates to
+  /// obey its branch, which costs that mandate at least the branch's delta (its plan under the
+  /// branch, less its plan now); over clashes with no mandate in common, these least deltas add
+  /// up (the mandates' costs are independent). A node where some clash has no child left holds
+  /// no valid plan and is dropped.
   void push(Node n) {
+    const auto clashes = clashes_of(n.sols, nullptr);
+    std::vector<std::pair<std::int64_t, std::size_t>> least;  // least delta, clash
+    for (std::size_t c = 0; c < clashes.size(); ++c) {
+      std::int64_t d = k_no_rest;
+      for (const auto& b : clashes[c])
+        if (const Sol* s = child_sol(n, b)) d = std::min(d, s->cost - n.sols[b.mandate]->cost);
+      if (d >= k_no_rest) return;
+      least.emplace_back(d, c);
+    }
+    std::stable_sort(least.begin(), least.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<bool> used(n.sols.size(), false);
+    n.more = 0;
+    for (const auto& [d, c] : least) {
+      if (d <= 0) break;
+      const auto& branches = clashes[c];
+      if (std::any_of(branches.begin(), branches.end(), [&](const Branch& b) { return used[b.mandate]; })) continue;
+      for (const auto& b : branches) used[b.mandate] = true;
+      n.more += d;
+    }
+    if (!least.empty()) n.pick = clashes[least.front().second];
     const std::uint64_t id = m_next_id++;
-    const int clashes = static_cast<int>(clashes_of(n.sols, nullptr).size());
-    m_queue.push({n.cost, clashes, id});
+    m_queue.push({n.cost + n.more, static_cast<int>(clashes.size()), id});
     m_nodes_by_id.emplace(id, std::move(n));
   }
 
@@ -322,43 +348,26 @@ private:
   }
 
   /// Works on a node taken from the queue: true when its plans do not clash (`rooms` filled).
-  /// Else it is branched on a clash, preferring one where every child costs more (cardinal);
-  /// first, a child plan of the same cost that clashes less replaces the node's own (bypass:
-  /// it obeys the node's constraints, so the node's region and bound stay the same).
+  /// Else, when a child plan of the same cost clashes less, it replaces the node's own and the
+  /// node is queued again (bypass: that plan obeys the node's constraints, so the node's region
+  /// stays the same); otherwise the node is branched on the clash that costs most.
   bool resolve(Node& node, std::vector<int>& rooms) {
-    for (;;) {
-      auto clashes = clashes_of(node.sols, &rooms);
-      if (clashes.empty()) return true;
-      const std::size_t now = clashes.size();
-      const std::vector<Branch>* pick = &clashes.front();
-      bool bypassed = false;
-      for (const auto& c : clashes) {
-        std::int64_t least = k_no_rest;
-        for (const auto& b : c) {
-          const Sol* s = child_sol(node, b);
-          if (!s) continue;
-          const std::int64_t delta = s->cost - node.sols[b.mandate]->cost;
-          least = std::min(least, delta);
-          if (delta == 0 && s != node.sols[b.mandate]) {
-            auto trial = node.sols;
-            trial[b.mandate] = s;
-            if (clashes_of(trial, nullptr).size() < now) {
-              node.sols = std::move(trial);
-              bypassed = true;
-              break;
-            }
-          }
-        }
-        if (bypassed) break;
-        if (least > 0) {
-          pick = &c;
-          break;
+    const auto clashes = clashes_of(node.sols, &rooms);
+    if (clashes.empty()) return true;
+    for (const auto& c : clashes)
+      for (const auto& b : c) {
+        const Sol* s = child_sol(node, b);
+        if (!s || s == node.sols[b.mandate] || s->cost != node.sols[b.mandate]->cost) continue;
+        auto trial = node.sols;
+        trial[b.mandate] = s;
+        if (clashes_of(trial, nullptr).size() < clashes.size()) {
+          node.sols = std::move(trial);
+          push(std::move(node));
+          return false;
         }
       }
-      if (bypassed) continue;
-      for (const auto& b : *pick) branch(node, b);
-      return false;
-    }
+    for (const auto& b : node.pick) branch(node, b);
+    return false;
   }
 
   struct AtStation {
@@ -404,24 +413,30 @@ private:
   /// The one-day test: on each day some session at the station covers, the i-th largest demand
   /// needs the i-th largest room free that day.
   std::vector<Branch> day_branches(const std::vector<AtStation>& here, int st) const {
+    std::vector<std::size_t> active;                  // in `here`, covering day t
     std::vector<std::pair<int, std::size_t>> demand;  // seats, mandate
-    for (std::size_t k = 0; k < here.size(); ++k)
-      for (int t = here[k].seat->first; t <= here[k].seat->last; ++t) {
+    std::size_t next = 0;                             // `here` is by first day
+    int t = 0;
+    while (next < here.size() || !active.empty()) {
+      if (active.empty()) t = here[next].seat->first;
+      while (next < here.size() && here[next].seat->first <= t) active.push_back(next++);
+      if (active.size() >= 2) {
         demand.clear();
-        // `here` is by first day: the sessions covering t start at or before it.
-        for (std::size_t i = 0; i < here.size() && here[i].seat->first <= t; ++i)
-          if (t <= here[i].seat->last) demand.emplace_back(m_p.mandates[here[i].mandate].seats, here[i].mandate);
-        if (demand.size() < 2) continue;
+        for (std::size_t i : active) demand.emplace_back(m_p.mandates[here[i].mandate].seats, here[i].mandate);
         const auto& caps = m_free[static_cast<std::size_t>(st)][static_cast<std::size_t>(t - m_first_day)];
         std::sort(demand.begin(), demand.end(), std::greater<>());
         bool ok = demand.size() <= caps.size();
         for (std::size_t i = 0; ok && i < demand.size(); ++i) ok = caps[i] >= demand[i].first;
-        if (ok) continue;
-        std::vector<Branch> out;
-        for (const auto& d : demand) out.push_back({d.second, DayBan{st, t}, {}});
-        std::sort(out.begin(), out.end(), [](const Branch& a, const Branch& b) { return a.mandate < b.mandate; });
-        return out;
+        if (!ok) {
+          std::vector<Branch> out;
+          for (const auto& d : demand) out.push_back({d.second, DayBan{st, t}, {}});
+          std::sort(out.begin(), out.end(), [](const Branch& a, const Branch& b) { return a.mandate < b.mandate; });
+          return out;
+        }
       }
+      ++t;
+      std::erase_if(active, [&](std::size_t i) { return here[i].seat->last < t; });
+    }
     return {};
   }
 
