@@ -269,11 +269,18 @@ private:
   }
 
   /// The child of `node` where mandate b.mandate also obeys `b`, if it can still be planned.
-  void branch(const Node& node, const Branch& b) {
-    Cons c = *node.cons[b.mandate];
-    if (b.day) c.days.insert(std::upper_bound(c.days.begin(), c.days.end(), *b.day), *b.day);
-    if (b.start) c.starts.insert(std::upper_bound(c.starts.begin(), c.starts.end(), *b.start), *b.start);
-    replace(node, b.mandate, intern(std::move(c)));
+  void branch(const Node& node, const Branch& b) { replace(node, b.mandate, child_cons(node.cons[b.mandate], b)); }
+
+  /// `c` with the ban of `b` added (memoised: the same clash comes back in many nodes).
+  const Cons* child_cons(const Cons* c, const Branch& b) {
+    const auto key = std::make_tuple(c, b.day ? b.day->station : -2, b.day ? b.day->day : 0,
+                                     b.start ? b.start->number : 0, b.start ? b.start->station : 0,
+                                     b.start ? b.start->first : 0);
+    if (const auto it = m_child.find(key); it != m_child.end()) return it->second;
+    Cons next = *c;
+    if (b.day) next.days.insert(std::upper_bound(next.days.begin(), next.days.end(), *b.day), *b.day);
+    if (b.start) next.starts.insert(std::upper_bound(next.starts.begin(), next.starts.end(), *b.start), *b.start);
+    return m_child[key] = intern(std::move(next));
   }
 
   void replace(const Node& node, std::size_t mi, const Cons* c) {
@@ -341,10 +348,20 @@ private:
 
   /// The child plan of mandate b.mandate when it also obeys `b` (nullptr: none).
   const Sol* child_sol(const Node& node, const Branch& b) {
-    Cons c = *node.cons[b.mandate];
-    if (b.day) c.days.insert(std::upper_bound(c.days.begin(), c.days.end(), *b.day), *b.day);
-    if (b.start) c.starts.insert(std::upper_bound(c.starts.begin(), c.starts.end(), *b.start), *b.start);
-    return solve_one(b.mandate, intern(std::move(c)));
+    return solve_one(b.mandate, child_cons(node.cons[b.mandate], b));
+  }
+
+  /// The clashes that involve mandate `mi`'s plan in `sols`: with its sharing partners, and
+  /// the stations `stations` (those of its plan, old or new) where rooms clash.
+  std::size_t clashes_with(const std::vector<const Sol*>& sols, std::size_t mi, const std::vector<int>& stations) const {
+    std::size_t n = 0;
+    for (const auto& [i, j] : m_pairs)
+      if (i == mi || j == mi)
+        for (const auto& a : sols[i]->seats)
+          for (const auto& b : sols[j]->seats) n += clash(a, b);
+    std::vector<int> unused;
+    for (int st : stations) n += !room_branches(sols, st, unused).empty();
+    return n;
   }
 
   /// Works on a node taken from the queue: true when its plans do not clash (`rooms` filled).
@@ -356,11 +373,17 @@ private:
     if (clashes.empty()) return true;
     for (const auto& c : clashes)
       for (const auto& b : c) {
+        const Sol* now = node.sols[b.mandate];
         const Sol* s = child_sol(node, b);
-        if (!s || s == node.sols[b.mandate] || s->cost != node.sols[b.mandate]->cost) continue;
+        if (!s || s == now || s->cost != now->cost) continue;
+        std::vector<int> stations;
+        for (const auto* x : {now, s})
+          for (const auto& seat : x->seats)
+            if (std::find(stations.begin(), stations.end(), seat.station) == stations.end())
+              stations.push_back(seat.station);
         auto trial = node.sols;
         trial[b.mandate] = s;
-        if (clashes_of(trial, nullptr).size() < clashes.size()) {
+        if (clashes_with(trial, b.mandate, stations) < clashes_with(node.sols, b.mandate, stations)) {
           node.sols = std::move(trial);
           push(std::move(node));
           return false;
@@ -474,6 +497,7 @@ private:
   std::map<std::string, int> m_station;
   std::vector<std::pair<std::size_t, std::size_t>> m_pairs;  // sharing mandates, i < j
   std::set<Cons> m_cons;
+  std::map<std::tuple<const Cons*, int, int, int, int, int>, const Cons*> m_child;
   std::map<std::pair<std::size_t, const Cons*>, std::optional<Sol>> m_memo;
   std::map<std::pair<std::size_t, Key>, const Sol*> m_by_key;
   std::priority_queue<Queued, std::vector<Queued>, std::greater<>> m_queue;

@@ -35,11 +35,12 @@
 /// - One mandate: a depth-first branch and bound (sessions by number, candidates cheapest
 ///   completion first; a node's bound is its cost plus the cheapest completion of the rest).
 /// - Several: a conflict-based search, best first. Each node holds every mandate's own best
-///   plan under constraints (days, or starts, it may not use) and their summed cost, a lower
-///   bound of every plan in its region. Two plans that clash (the travel rule; rooms on a day;
-///   an exact room assignment over several days) are branched so that each valid joint plan
-///   stays in a child; the first clash-free node taken is the best joint plan, and each plan
-///   found splits its region so that the next best comes out next.
+///   plan under constraints (days, or starts, it may not use); their summed cost, plus the
+///   least that clashes with no mandate in common must add, is a lower bound of every plan in
+///   its region. Two plans that clash (the travel rule; rooms on a day; an exact room
+///   assignment over several days) are branched so that each valid joint plan stays in a
+///   child; the first clash-free node taken is the best joint plan, and each plan found splits
+///   its region so that the next best comes out next.
 /// `optimal` true is a proof: no plan scores below the kept ones (and they are the best `top`
 /// in order). When the node budget stops the conflict-based search first, the branch and bound
 /// over the whole group searches for plans to offer (with a budget of its own); `optimal` is
@@ -152,10 +153,11 @@ struct PlanProblem {
   bool allow_stretch = false;         ///< sessions may run over closures (see the header)
   bool any_weekday_start = false;     ///< false: sessions start on Mondays
   int top = 1;                        ///< best K plans wanted (>= 1): the same search for any K
-  /// Search budget in nodes (per group, and again for the fallback search); `optimal` says if it
-  /// was enough. On the 50-mandate benchmark (bench_plan, 2-core machine) 30,000 nodes take
-  /// about 8 s, where the conflict-based search has not closed the gap yet, so `gge plan` over
-  /// many tightly linked mandates answers in seconds with its best plan and a bound.
+  /// Search budget in nodes (per group, and again for the fallback search; the conflict-based
+  /// search counts its own nodes and those of every single-mandate search it runs); `optimal`
+  /// says if it was enough. The 50-mandate benchmark (bench_plan) needs about 240,000 nodes
+  /// (minutes) for its proof; 30,000 take seconds and give a plan and a bound, so `gge plan`
+  /// over many tightly linked mandates answers in seconds.
   std::uint64_t max_nodes = 30'000;
   friend bool operator==(const PlanProblem&, const PlanProblem&) = default;
 };
