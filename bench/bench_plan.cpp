@@ -44,8 +44,8 @@ gge::PlanStation station(const std::string& code, const std::string& file, std::
 }
 
 void report(const char* what, const gge::PlanResult& r, double ms) {
-  fmt::print("{}: {:.1f} ms, {} nodes, {} plan(s), best score {}, {}\n", what, ms, r.nodes, r.plans.size(),
-             r.plans.empty() ? -1 : r.plans.front().score.total(),
+  fmt::print("{}: {:.1f} ms, {} nodes, {} plan(s), best score {}, {}\n", what, ms, r.nodes,
+             r.plans.size(), r.plans.empty() ? -1 : r.plans.front().score.total(),
              r.optimal ? "optimal" : fmt::format("budget exhausted, bound {}", r.bound));
 }
 

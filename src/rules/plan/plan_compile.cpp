@@ -117,7 +117,7 @@ int month_days(int first, int last, const std::vector<unsigned>& months) {
 struct Shared {
   Horizon h;
   std::map<std::string, int> station_index;
-  std::vector<std::vector<unsigned char>> days;      // per station
+  std::vector<std::vector<unsigned char>> days;          // per station
   std::map<std::pair<int, int>, std::vector<int>> ends;  // (station, length) -> session_ends
 };
 
@@ -232,8 +232,9 @@ std::int64_t candidate_cost(const PlanProblem& p, const PlanMandate& m, const Pl
 
 /// Every way to hold session `pos` of mandate `mi`, by cost (then first day, station order),
 /// except the banned ones.
-PlanItem session_item(const PlanProblem& p, std::size_t mi, const PlanMandateInfo& info, const std::vector<int>& order,
-                      std::size_t pos, Shared& sh, const std::vector<std::vector<int>>& busy,
+PlanItem session_item(const PlanProblem& p, std::size_t mi, const PlanMandateInfo& info,
+                      const std::vector<int>& order, std::size_t pos, Shared& sh,
+                      const std::vector<std::vector<int>>& busy,
                       const std::vector<CandBan>& banned) {
   const auto& m = p.mandates[mi];
   const auto& s = m.sessions[static_cast<std::size_t>(order[pos])];
@@ -284,7 +285,8 @@ std::vector<std::vector<int>> free_capacity(const PlanStation& st, const Horizon
 
 }  // namespace
 
-std::vector<int> fitting_rooms(const PlanStation& st, const PlanSession& s, int seats, int d, int e) {
+std::vector<int> fitting_rooms(const PlanStation& st, const PlanSession& s, int seats, int d,
+                               int e) {
   std::vector<int> order(st.rooms.size());
   std::iota(order.begin(), order.end(), 0);
   std::sort(order.begin(), order.end(), [&](int a, int b) {
@@ -295,9 +297,9 @@ std::vector<int> fitting_rooms(const PlanStation& st, const PlanSession& s, int 
   std::vector<int> rooms;
   for (int r : order) {
     const auto& room = st.rooms[static_cast<std::size_t>(r)];
-    const bool booked = std::any_of(room.booked.begin(), room.booked.end(), [&](const PlanBlock& b) {
-      return day_number(b.first) <= e && d <= day_number(b.last);
-    });
+    const bool booked = std::any_of(
+        room.booked.begin(), room.booked.end(),
+        [&](const PlanBlock& b) { return day_number(b.first) <= e && d <= day_number(b.last); });
     if (room.capacity >= seats && !booked) rooms.push_back(r);
   }
   if (!s.published_room.empty() && s.published_station == st.code) {
@@ -412,7 +414,8 @@ void propagate_rest(const PlanProblem& p, CompiledPlan& c) {
 void validate_plan(const PlanProblem& p) {
   if (p.top < 1) throw InputError({}, fields::k_plans, std::to_string(p.top), "must be at least 1");
   std::map<std::string, int> stations;
-  for (std::size_t i = 0; i < p.stations.size(); ++i) stations.emplace(p.stations[i].code, static_cast<int>(i));
+  for (std::size_t i = 0; i < p.stations.size(); ++i)
+    stations.emplace(p.stations[i].code, static_cast<int>(i));
   for (const auto& m : p.mandates) validate_mandate(m, stations);
 }
 

@@ -71,7 +71,8 @@ CompiledPlan compile_plan(const PlanProblem& p, const std::vector<CandBan>& bann
 
 /// The rooms of station `st` that fit `seats` and are free on days [first, last], smallest
 /// first (by capacity, then name); session `s`'s published room first when it is among them.
-std::vector<int> fitting_rooms(const PlanStation& st, const PlanSession& s, int seats, int first, int last);
+std::vector<int> fitting_rooms(const PlanStation& st, const PlanSession& s, int seats, int first,
+                               int last);
 
 /// The best `p.top` plans of two or more mandates that interact, by conflict-based search
 /// (plan_joint.cpp).

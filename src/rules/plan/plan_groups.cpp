@@ -23,8 +23,9 @@ bool compete_for_rooms(const PlanProblem& p, const PlanMandate& a, const PlanMan
       return std::find(s.stations.begin(), s.stations.end(), code) != s.stations.end();
     });
   };
-  return std::any_of(p.stations.begin(), p.stations.end(),
-                     [&](const PlanStation& st) { return !st.rooms.empty() && uses(a, st.code) && uses(b, st.code); });
+  return std::any_of(p.stations.begin(), p.stations.end(), [&](const PlanStation& st) {
+    return !st.rooms.empty() && uses(a, st.code) && uses(b, st.code);
+  });
 }
 
 /// The groups of linked mandates (indexes in problem order), by their first mandate.
@@ -37,7 +38,8 @@ std::vector<std::vector<std::size_t>> groups_of(const PlanProblem& p) {
   };
   for (std::size_t i = 0; i < p.mandates.size(); ++i)
     for (std::size_t j = i + 1; j < p.mandates.size(); ++j)
-      if (mandates_share(p.mandates[i], p.mandates[j]) || compete_for_rooms(p, p.mandates[i], p.mandates[j]))
+      if (mandates_share(p.mandates[i], p.mandates[j]) ||
+          compete_for_rooms(p, p.mandates[i], p.mandates[j]))
         parent[root(j)] = root(i);
   std::vector<std::vector<std::size_t>> out;
   std::vector<int> at(p.mandates.size(), -1);
@@ -76,7 +78,8 @@ PlanResult solve_group(const PlanProblem& p) {
   }
   out.bound = std::max(out.bound, more.bound);
   for (auto& plan : more.plans)
-    if (std::none_of(out.plans.begin(), out.plans.end(), [&](const Plan& x) { return same_days(x, plan); }))
+    if (std::none_of(out.plans.begin(), out.plans.end(),
+                     [&](const Plan& x) { return same_days(x, plan); }))
       out.plans.push_back(std::move(plan));
   std::stable_sort(out.plans.begin(), out.plans.end(),
                    [](const Plan& a, const Plan& b) { return a.score.total() < b.score.total(); });
@@ -86,7 +89,8 @@ PlanResult solve_group(const PlanProblem& p) {
 
 /// The K best plans made of one plan per group (each group's plans best first), best first;
 /// ties by the groups' own orders.
-std::vector<Plan> merge_best(const PlanProblem& p, const std::vector<std::vector<std::size_t>>& groups,
+std::vector<Plan> merge_best(const PlanProblem& p,
+                             const std::vector<std::vector<std::size_t>>& groups,
                              const std::vector<PlanResult>& parts) {
   using Pick = std::vector<std::size_t>;  // one plan index per group
   const auto cost = [&](const Pick& pick) {
@@ -94,7 +98,9 @@ std::vector<Plan> merge_best(const PlanProblem& p, const std::vector<std::vector
     for (std::size_t g = 0; g < pick.size(); ++g) c += parts[g].plans[pick[g]].score.total();
     return c;
   };
-  std::priority_queue<std::pair<std::int64_t, Pick>, std::vector<std::pair<std::int64_t, Pick>>, std::greater<>> open;
+  std::priority_queue<std::pair<std::int64_t, Pick>, std::vector<std::pair<std::int64_t, Pick>>,
+                      std::greater<>>
+      open;
   std::set<Pick> seen;
   const Pick first(parts.size(), 0);
   open.emplace(cost(first), first);
@@ -110,7 +116,8 @@ std::vector<Plan> merge_best(const PlanProblem& p, const std::vector<std::vector
         for (std::size_t mi : groups[g])
           if (p.mandates[mi].key == s.mandate) of_mandate[mi].push_back(s);
     Plan plan;
-    for (auto& list : of_mandate) plan.sessions.insert(plan.sessions.end(), list.begin(), list.end());
+    for (auto& list : of_mandate)
+      plan.sessions.insert(plan.sessions.end(), list.begin(), list.end());
     plan.score = score_plan(p, plan);
     out.push_back(std::move(plan));
     for (std::size_t g = 0; g < pick.size(); ++g) {

@@ -52,7 +52,8 @@ struct Cons {
   std::vector<Key> excluded;    // sorted: plans already taken in another region
   std::optional<Key> fixed;     // the one plan it must keep
   friend bool operator<(const Cons& a, const Cons& b) {
-    return std::tie(a.days, a.starts, a.excluded, a.fixed) < std::tie(b.days, b.starts, b.excluded, b.fixed);
+    return std::tie(a.days, a.starts, a.excluded, a.fixed) <
+           std::tie(b.days, b.starts, b.excluded, b.fixed);
   }
 };
 
@@ -77,18 +78,20 @@ struct Branch {
 };
 
 struct Node {
-  std::int64_t cost = 0;          // the sum of sols' costs
-  std::int64_t more = 0;          // what its clashes must add at least (set when queued)
+  std::int64_t cost = 0;  // the sum of sols' costs
+  std::int64_t more = 0;  // what its clashes must add at least (set when queued)
   std::vector<const Cons*> cons;
   std::vector<const Sol*> sols;
-  std::vector<Branch> pick;       // the clash to branch on (set when queued)
+  std::vector<Branch> pick;  // the clash to branch on (set when queued)
 };
 
 struct Queued {
   std::int64_t cost = 0;
   int clashes = 0;
   std::uint64_t id = 0;
-  bool operator>(const Queued& o) const { return std::tie(cost, clashes, id) > std::tie(o.cost, o.clashes, o.id); }
+  bool operator>(const Queued& o) const {
+    return std::tie(cost, clashes, id) > std::tie(o.cost, o.clashes, o.id);
+  }
 };
 
 bool covers(const Seat& s, const DayBan& b) {
@@ -96,9 +99,10 @@ bool covers(const Seat& s, const DayBan& b) {
 }
 
 class Joint {
-public:
+ public:
   explicit Joint(const PlanProblem& p) : m_p(p) {
-    for (std::size_t i = 0; i < p.stations.size(); ++i) m_station.emplace(p.stations[i].code, static_cast<int>(i));
+    for (std::size_t i = 0; i < p.stations.size(); ++i)
+      m_station.emplace(p.stations[i].code, static_cast<int>(i));
     for (std::size_t i = 0; i < p.mandates.size(); ++i)
       for (std::size_t j = i + 1; j < p.mandates.size(); ++j)
         if (mandates_share(p.mandates[i], p.mandates[j])) m_pairs.emplace_back(i, j);
@@ -110,12 +114,14 @@ public:
       last = std::max(last, day_number(m.latest_end));
     }
     for (const auto& st : p.stations) {
-      auto& days = m_free.emplace_back(static_cast<std::size_t>(std::max(0, last - m_first_day + 1)));
+      auto& days =
+          m_free.emplace_back(static_cast<std::size_t>(std::max(0, last - m_first_day + 1)));
       for (int t = m_first_day; t <= last; ++t) {
         auto& caps = days[static_cast<std::size_t>(t - m_first_day)];
         for (const auto& room : st.rooms)
-          if (std::none_of(room.booked.begin(), room.booked.end(),
-                           [&](const PlanBlock& b) { return day_number(b.first) <= t && t <= day_number(b.last); }))
+          if (std::none_of(room.booked.begin(), room.booked.end(), [&](const PlanBlock& b) {
+                return day_number(b.first) <= t && t <= day_number(b.last);
+              }))
             caps.push_back(room.capacity);
         std::sort(caps.begin(), caps.end(), std::greater<>());
       }
@@ -160,18 +166,21 @@ public:
     out.optimal = m_proved && !m_stopped;
     // Plans come out best first, so the first is the best; with none, every plan left lies
     // in a queued region.
-    if (!out.plans.empty()) out.bound = out.plans.front().score.total();
-    else if (m_stopped && !m_queue.empty()) out.bound = m_queue.top().cost;  // cost + more
+    if (!out.plans.empty())
+      out.bound = out.plans.front().score.total();
+    else if (m_stopped && !m_queue.empty())
+      out.bound = m_queue.top().cost;  // cost + more
     return out;
   }
 
-private:
+ private:
   const Cons* intern(Cons c) { return &*m_cons.insert(std::move(c)).first; }
 
   /// Mandate `mi`'s best plan under `c` (nullptr: none), memoised.
   const Sol* solve_one(std::size_t mi, const Cons* c) {
     const auto memo_key = std::make_pair(mi, c);
-    if (const auto it = m_memo.find(memo_key); it != m_memo.end()) return it->second ? &*it->second : nullptr;
+    if (const auto it = m_memo.find(memo_key); it != m_memo.end())
+      return it->second ? &*it->second : nullptr;
     auto& slot = m_memo[memo_key];
     if (c->fixed) {
       const Sol* s = m_by_key.at({mi, *c->fixed});
@@ -192,7 +201,8 @@ private:
     for (const auto& seat : s.seats) {
       for (const auto& b : c.days)
         if (covers(seat, b)) return false;
-      if (std::binary_search(c.starts.begin(), c.starts.end(), CandBan{seat.number, seat.station, seat.first}))
+      if (std::binary_search(c.starts.begin(), c.starts.end(),
+                             CandBan{seat.number, seat.station, seat.first}))
         return false;
     }
     return !std::binary_search(c.excluded.begin(), c.excluded.end(), s.key);
@@ -211,8 +221,10 @@ private:
     m.shares_experts_with.clear();
     for (const auto& b : c.days) {
       const PlanBlock block{from_day_number(b.day), from_day_number(b.day), "joint planning", {}};
-      if (b.station < 0) m.busy.push_back(block);
-      else one.stations[static_cast<std::size_t>(b.station)].blocked.push_back(block);
+      if (b.station < 0)
+        m.busy.push_back(block);
+      else
+        one.stations[static_cast<std::size_t>(b.station)].blocked.push_back(block);
     }
     const auto r = solve_compiled(one, compile_plan(one, c.starts));
     m_nodes += r.nodes;
@@ -223,12 +235,13 @@ private:
       s.cost = plan.score.total();
       for (const auto& x : plan.sessions) {
         const int st = m_station.at(x.station);
-        const auto& session = *std::find_if(m.sessions.begin(), m.sessions.end(),
-                                            [&](const PlanSession& y) { return y.number == x.number; });
+        const auto& session =
+            *std::find_if(m.sessions.begin(), m.sessions.end(),
+                          [&](const PlanSession& y) { return y.number == x.number; });
         s.key.push_back({x.number, day_number(x.first), st});
         s.seats.push_back({x.number, day_number(x.first), day_number(x.last), st,
-                           fitting_rooms(m_p.stations[static_cast<std::size_t>(st)], session, m.seats,
-                                         day_number(x.first), day_number(x.last))});
+                           fitting_rooms(m_p.stations[static_cast<std::size_t>(st)], session,
+                                         m.seats, day_number(x.first), day_number(x.last))});
         s.sessions.push_back(x);
         s.sessions.back().room.clear();
       }
@@ -252,13 +265,16 @@ private:
       if (d >= k_no_rest) return;
       least.emplace_back(d, c);
     }
-    std::stable_sort(least.begin(), least.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::stable_sort(least.begin(), least.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
     std::vector<bool> used(n.sols.size(), false);
     n.more = 0;
     for (const auto& [d, c] : least) {
       if (d <= 0) break;
       const auto& branches = clashes[c];
-      if (std::any_of(branches.begin(), branches.end(), [&](const Branch& b) { return used[b.mandate]; })) continue;
+      if (std::any_of(branches.begin(), branches.end(),
+                      [&](const Branch& b) { return used[b.mandate]; }))
+        continue;
       for (const auto& b : branches) used[b.mandate] = true;
       n.more += d;
     }
@@ -269,7 +285,9 @@ private:
   }
 
   /// The child of `node` where mandate b.mandate also obeys `b`, if it can still be planned.
-  void branch(const Node& node, const Branch& b) { replace(node, b.mandate, child_cons(node.cons[b.mandate], b)); }
+  void branch(const Node& node, const Branch& b) {
+    replace(node, b.mandate, child_cons(node.cons[b.mandate], b));
+  }
 
   /// `c` with the ban of `b` added (memoised: the same clash comes back in many nodes).
   const Cons* child_cons(const Cons* c, const Branch& b) {
@@ -278,8 +296,11 @@ private:
                                      b.start ? b.start->first : 0);
     if (const auto it = m_child.find(key); it != m_child.end()) return it->second;
     Cons next = *c;
-    if (b.day) next.days.insert(std::upper_bound(next.days.begin(), next.days.end(), *b.day), *b.day);
-    if (b.start) next.starts.insert(std::upper_bound(next.starts.begin(), next.starts.end(), *b.start), *b.start);
+    if (b.day)
+      next.days.insert(std::upper_bound(next.days.begin(), next.days.end(), *b.day), *b.day);
+    if (b.start)
+      next.starts.insert(std::upper_bound(next.starts.begin(), next.starts.end(), *b.start),
+                         *b.start);
     return m_child[key] = intern(std::move(next));
   }
 
@@ -314,24 +335,28 @@ private:
   bool clash(const Seat& a, const Seat& b) const {
     if (a.last + 4 < b.first || b.last + 4 < a.first) return false;  // a weekday lies between
     return !can_share_experts(from_day_number(a.first), from_day_number(a.last),
-                              m_p.stations[static_cast<std::size_t>(a.station)].code, from_day_number(b.first),
-                              from_day_number(b.last), m_p.stations[static_cast<std::size_t>(b.station)].code);
+                              m_p.stations[static_cast<std::size_t>(a.station)].code,
+                              from_day_number(b.first), from_day_number(b.last),
+                              m_p.stations[static_cast<std::size_t>(b.station)].code);
   }
 
   /// The branches of the first expert clash between mandates i and j.
-  std::vector<Branch> expert_branches(std::size_t i, const Seat& a, std::size_t j, const Seat& b) const {
+  std::vector<Branch> expert_branches(std::size_t i, const Seat& a, std::size_t j,
+                                      const Seat& b) const {
     if (a.first <= b.last && b.first <= a.last) {
       const DayBan t{-1, std::max(a.first, b.first)};
       return {{i, t, {}}, {j, t, {}}};
     }
-    if (a.last < b.first) return {{i, DayBan{a.station, a.last}, {}}, {j, DayBan{b.station, b.first}, {}}};
+    if (a.last < b.first)
+      return {{i, DayBan{a.station, a.last}, {}}, {j, DayBan{b.station, b.first}, {}}};
     return {{i, DayBan{a.station, a.first}, {}}, {j, DayBan{b.station, b.last}, {}}};
   }
 
   /// Every clash of `sols` as its branches: expert clashes (every pair of sessions), then the
   /// first room clash of each station. With `rooms` and no clash, every session's room (by
   /// mandate, then number; -1 at a station without rooms).
-  std::vector<std::vector<Branch>> clashes_of(const std::vector<const Sol*>& sols, std::vector<int>* rooms) const {
+  std::vector<std::vector<Branch>> clashes_of(const std::vector<const Sol*>& sols,
+                                              std::vector<int>* rooms) const {
     std::vector<std::vector<Branch>> out;
     for (const auto& [i, j] : m_pairs)
       for (const auto& a : sols[i]->seats)
@@ -341,7 +366,8 @@ private:
     for (const Sol* s : sols) count += s->seats.size();
     std::vector<int> given(count, -1);
     for (std::size_t st = 0; st < m_p.stations.size(); ++st)
-      if (auto b = room_branches(sols, static_cast<int>(st), given); !b.empty()) out.push_back(std::move(b));
+      if (auto b = room_branches(sols, static_cast<int>(st), given); !b.empty())
+        out.push_back(std::move(b));
     if (rooms) *rooms = std::move(given);
     return out;
   }
@@ -353,7 +379,8 @@ private:
 
   /// The clashes that involve mandate `mi`'s plan in `sols`: with its sharing partners, and
   /// the stations `stations` (those of its plan, old or new) where rooms clash.
-  std::size_t clashes_with(const std::vector<const Sol*>& sols, std::size_t mi, const std::vector<int>& stations) const {
+  std::size_t clashes_with(const std::vector<const Sol*>& sols, std::size_t mi,
+                           const std::vector<int>& stations) const {
     std::size_t n = 0;
     for (const auto& [i, j] : m_pairs)
       if (i == mi || j == mi)
@@ -383,7 +410,8 @@ private:
               stations.push_back(seat.station);
         auto trial = node.sols;
         trial[b.mandate] = s;
-        if (clashes_with(trial, b.mandate, stations) < clashes_with(node.sols, b.mandate, stations)) {
+        if (clashes_with(trial, b.mandate, stations) <
+            clashes_with(node.sols, b.mandate, stations)) {
           node.sols = std::move(trial);
           push(std::move(node));
           return false;
@@ -400,7 +428,8 @@ private:
   };
 
   /// The rooms at station `st`: the branches of a clash, or nothing with `rooms` filled in.
-  std::vector<Branch> room_branches(const std::vector<const Sol*>& sols, int st, std::vector<int>& rooms) const {
+  std::vector<Branch> room_branches(const std::vector<const Sol*>& sols, int st,
+                                    std::vector<int>& rooms) const {
     const auto& station = m_p.stations[static_cast<std::size_t>(st)];
     if (station.rooms.empty()) return {};
     std::vector<AtStation> here;
@@ -418,12 +447,14 @@ private:
     for (std::size_t g = 0; g < here.size();) {
       std::size_t end = g + 1;
       int reach = here[g].seat->last;
-      while (end < here.size() && here[end].seat->first <= reach) reach = std::max(reach, here[end++].seat->last);
+      while (end < here.size() && here[end].seat->first <= reach)
+        reach = std::max(reach, here[end++].seat->last);
       std::vector<int> given(end - g, -1);
       if (!assign(here, g, end, g, given)) {
         std::vector<Branch> out;
         for (std::size_t k = g; k < end; ++k)
-          out.push_back({here[k].mandate, {}, CandBan{here[k].seat->number, st, here[k].seat->first}});
+          out.push_back(
+              {here[k].mandate, {}, CandBan{here[k].seat->number, st, here[k].seat->first}});
         return out;
       }
       for (std::size_t k = g; k < end; ++k)
@@ -445,15 +476,18 @@ private:
       while (next < here.size() && here[next].seat->first <= t) active.push_back(next++);
       if (active.size() >= 2) {
         demand.clear();
-        for (std::size_t i : active) demand.emplace_back(m_p.mandates[here[i].mandate].seats, here[i].mandate);
-        const auto& caps = m_free[static_cast<std::size_t>(st)][static_cast<std::size_t>(t - m_first_day)];
+        for (std::size_t i : active)
+          demand.emplace_back(m_p.mandates[here[i].mandate].seats, here[i].mandate);
+        const auto& caps =
+            m_free[static_cast<std::size_t>(st)][static_cast<std::size_t>(t - m_first_day)];
         std::sort(demand.begin(), demand.end(), std::greater<>());
         bool ok = demand.size() <= caps.size();
         for (std::size_t i = 0; ok && i < demand.size(); ++i) ok = caps[i] >= demand[i].first;
         if (!ok) {
           std::vector<Branch> out;
           for (const auto& d : demand) out.push_back({d.second, DayBan{st, t}, {}});
-          std::sort(out.begin(), out.end(), [](const Branch& a, const Branch& b) { return a.mandate < b.mandate; });
+          std::sort(out.begin(), out.end(),
+                    [](const Branch& a, const Branch& b) { return a.mandate < b.mandate; });
           return out;
         }
       }
@@ -463,14 +497,15 @@ private:
     return {};
   }
 
-  static bool assign(const std::vector<AtStation>& here, std::size_t g, std::size_t end, std::size_t k,
-                     std::vector<int>& given) {
+  static bool assign(const std::vector<AtStation>& here, std::size_t g, std::size_t end,
+                     std::size_t k, std::vector<int>& given) {
     if (k == end) return true;
     const Seat& me = *here[k].seat;
     for (int r : me.rooms) {
       bool free = true;
       for (std::size_t i = g; i < k && free; ++i)
-        free = !(given[i - g] == r && here[i].seat->first <= me.last && me.first <= here[i].seat->last);
+        free = !(given[i - g] == r && here[i].seat->first <= me.last &&
+                 me.first <= here[i].seat->last);
       if (!free) continue;
       given[k - g] = r;
       if (assign(here, g, end, k + 1, given)) return true;

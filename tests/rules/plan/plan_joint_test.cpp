@@ -335,7 +335,9 @@ PlanProblem random_groups(unsigned seed, bool* apart_in_time) {
   for (std::size_t mi = 0; mi < p.mandates.size(); ++mi) {
     auto& m = p.mandates[mi];
     const bool second = mi % 2 == 1;
-    std::erase_if(m.shares_experts_with, [&](const std::string& k) { return (std::stoi(k.substr(1)) % 2 == 1) != second; });
+    std::erase_if(m.shares_experts_with, [&](const std::string& k) {
+      return (std::stoi(k.substr(1)) % 2 == 1) != second;
+    });
     if (*apart_in_time) {
       if (second) {  // six weeks later, past every window of the first group
         m.from = add(m.from, 70);
@@ -350,7 +352,8 @@ PlanProblem random_groups(unsigned seed, bool* apart_in_time) {
 
 }  // namespace
 
-TEST_CASE("plan: independent groups solved apart give the undivided search's top plans", "[rules][plan]") {
+TEST_CASE("plan: independent groups solved apart give the undivided search's top plans",
+          "[rules][plan]") {
   int split = 0, in_time = 0;
   for (unsigned seed = 1; seed <= 120; ++seed) {
     INFO("seed " << seed);
@@ -364,7 +367,8 @@ TEST_CASE("plan: independent groups solved apart give the undivided search's top
     CHECK(parts.bound == whole.bound);
     const auto oracle = Oracle(p).best_scores();
     const std::size_t k = std::min<std::size_t>(static_cast<std::size_t>(p.top), oracle.size());
-    CHECK(scores_of(parts) == std::vector<std::int64_t>(oracle.begin(), oracle.begin() + static_cast<long>(k)));
+    CHECK(scores_of(parts) ==
+          std::vector<std::int64_t>(oracle.begin(), oracle.begin() + static_cast<long>(k)));
     for (const auto& plan : parts.plans) CHECK(plan_violation(p, plan).empty());
     // No plan twice (the same days at the same stations).
     for (std::size_t a = 0; a < parts.plans.size(); ++a)
