@@ -1,6 +1,6 @@
 // The planner (targets: a single mandate over two years <= 50 ms; 50 mandates planned jointly
 // over two years with 10 rooms per station and shared experts <= 5 s). Run by hand:
-//   build/bench/bench_plan
+//   build/bench/bench_plan [MANDATES [MAX_NODES]]
 // Prints the time, the search nodes and whether the search proved optimality, per case.
 #include "gge/formats/holidays/holiday_rules_toml.hpp"
 #include "gge/rules/calendar/holiday_calendar.hpp"
@@ -44,8 +44,9 @@ gge::PlanStation station(const std::string& code, const std::string& file, std::
 }
 
 void report(const char* what, const gge::PlanResult& r, double ms) {
-  fmt::print("{}: {:.1f} ms, {} nodes, {} plan(s), best score {}, {}\n", what, ms, r.nodes, r.plans.size(),
-             r.plans.empty() ? -1 : r.plans.front().score.total(), r.optimal ? "optimal" : "budget exhausted");
+  fmt::print("{}: {:.1f} ms, {} nodes, {} plan(s), best score {}, {}\n", what, ms, r.nodes,
+             r.plans.size(), r.plans.empty() ? -1 : r.plans.front().score.total(),
+             r.optimal ? "optimal" : fmt::format("budget exhausted, bound {}", r.bound));
 }
 
 }  // namespace
@@ -153,7 +154,7 @@ int main(int argc, char** argv) {
       m.shares_experts_with = {fmt::format("GGE-{:02}", (i + 1) % joint_count), fmt::format("GGE-{:02}", (i + 7) % joint_count)};
       p.mandates.push_back(m);
     }
-    p.max_nodes = argc > 2 ? std::stoull(argv[2]) : 20000000;
+    if (argc > 2) p.max_nodes = std::stoull(argv[2]);  // else the library's default budget
     for (int top : {1, 5}) {
       p.top = top;
       const auto t0 = Clock::now();

@@ -117,8 +117,7 @@ int month_days(int first, int last, const std::vector<unsigned>& months) {
 struct Shared {
   Horizon h;
   std::map<std::string, int> station_index;
-  std::vector<std::vector<unsigned char>> days;      // per station
-  std::vector<std::vector<int>> room_order;          // per station: by (capacity, name)
+  std::vector<std::vector<unsigned char>> days;          // per station
   std::map<std::pair<int, int>, std::vector<int>> ends;  // (station, length) -> session_ends
 };
 
@@ -128,14 +127,6 @@ Shared shared_of(const PlanProblem& p) {
   for (std::size_t i = 0; i < p.stations.size(); ++i) {
     sh.station_index.emplace(p.stations[i].code, static_cast<int>(i));
     sh.days.push_back(station_days(p.stations[i], sh.h));
-    const auto& rooms = p.stations[i].rooms;
-    auto& order = sh.room_order.emplace_back(rooms.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&](int a, int b) {
-      const auto& x = rooms[static_cast<std::size_t>(a)];
-      const auto& y = rooms[static_cast<std::size_t>(b)];
-      return std::tie(x.capacity, x.name) < std::tie(y.capacity, y.name);
-    });
   }
   return sh;
 }
@@ -239,30 +230,12 @@ std::int64_t candidate_cost(const PlanProblem& p, const PlanMandate& m, const Pl
   return cost;
 }
 
-/// The rooms of `st` that fit `seats` and are not booked on [d, e], smallest first; a
-/// published session's room first when it is among them.
-std::vector<int> free_rooms(const PlanStation& st, const std::vector<int>& order, const PlanSession& s, int seats,
-                            int d, int e) {
-  std::vector<int> rooms;
-  for (int r : order) {
-    const auto& room = st.rooms[static_cast<std::size_t>(r)];
-    const bool booked = std::any_of(room.booked.begin(), room.booked.end(), [&](const PlanBlock& b) {
-      return day_number(b.first) <= e && d <= day_number(b.last);
-    });
-    if (room.capacity >= seats && !booked) rooms.push_back(r);
-  }
-  if (!s.published_room.empty() && s.published_station == st.code) {
-    const auto kept = std::find_if(rooms.begin(), rooms.end(), [&](int r) {
-      return st.rooms[static_cast<std::size_t>(r)].name == s.published_room;
-    });
-    if (kept != rooms.end()) std::rotate(rooms.begin(), kept, kept + 1);
-  }
-  return rooms;
-}
-
-/// Every way to hold session `pos` of mandate `mi`, by cost (then first day, station order).
-PlanItem session_item(const PlanProblem& p, std::size_t mi, const PlanMandateInfo& info, const std::vector<int>& order,
-                      std::size_t pos, Shared& sh, const std::vector<std::vector<int>>& busy) {
+/// Every way to hold session `pos` of mandate `mi`, by cost (then first day, station order),
+/// except the banned ones.
+PlanItem session_item(const PlanProblem& p, std::size_t mi, const PlanMandateInfo& info,
+                      const std::vector<int>& order, std::size_t pos, Shared& sh,
+                      const std::vector<std::vector<int>>& busy,
+                      const std::vector<CandBan>& banned) {
   const auto& m = p.mandates[mi];
   const auto& s = m.sessions[static_cast<std::size_t>(order[pos])];
   const auto nb = neighbours(m, order, pos);
@@ -283,7 +256,8 @@ PlanItem session_item(const PlanProblem& p, std::size_t mi, const PlanMandateInf
       if (nb.prev && !gap_ok(m, day_number(nb.prev->first), day_number(nb.prev->last), d, nb.prev->station == code))
         continue;
       if (nb.next && !gap_ok(m, d, e, day_number(nb.next->first), nb.next->station == code)) continue;
-      auto rooms = free_rooms(station, sh.room_order[static_cast<std::size_t>(st)], s, m.seats, d, e);
+      if (std::binary_search(banned.begin(), banned.end(), CandBan{s.number, st, d})) continue;
+      auto rooms = fitting_rooms(station, s, m.seats, d, e);
       if (!station.rooms.empty() && rooms.empty()) continue;
       item.cands.push_back({d, e, st, candidate_cost(p, m, s, station, info.target_gap, nb, d, e), std::move(rooms)});
     }
@@ -310,6 +284,32 @@ std::vector<std::vector<int>> free_capacity(const PlanStation& st, const Horizon
 }
 
 }  // namespace
+
+std::vector<int> fitting_rooms(const PlanStation& st, const PlanSession& s, int seats, int d,
+                               int e) {
+  std::vector<int> order(st.rooms.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](int a, int b) {
+    const auto& x = st.rooms[static_cast<std::size_t>(a)];
+    const auto& y = st.rooms[static_cast<std::size_t>(b)];
+    return std::tie(x.capacity, x.name) < std::tie(y.capacity, y.name);
+  });
+  std::vector<int> rooms;
+  for (int r : order) {
+    const auto& room = st.rooms[static_cast<std::size_t>(r)];
+    const bool booked = std::any_of(
+        room.booked.begin(), room.booked.end(),
+        [&](const PlanBlock& b) { return day_number(b.first) <= e && d <= day_number(b.last); });
+    if (room.capacity >= seats && !booked) rooms.push_back(r);
+  }
+  if (!s.published_room.empty() && s.published_station == st.code) {
+    const auto kept = std::find_if(rooms.begin(), rooms.end(), [&](int r) {
+      return st.rooms[static_cast<std::size_t>(r)].name == s.published_room;
+    });
+    if (kept != rooms.end()) std::rotate(rooms.begin(), kept, kept + 1);
+  }
+  return rooms;
+}
 
 bool mandates_share(const PlanMandate& a, const PlanMandate& b) {
   const auto names = [](const PlanMandate& x, const std::string& key) {
@@ -411,10 +411,17 @@ void propagate_rest(const PlanProblem& p, CompiledPlan& c) {
 
 }  // namespace
 
-CompiledPlan compile_plan(const PlanProblem& p) {
+void validate_plan(const PlanProblem& p) {
   if (p.top < 1) throw InputError({}, fields::k_plans, std::to_string(p.top), "must be at least 1");
+  std::map<std::string, int> stations;
+  for (std::size_t i = 0; i < p.stations.size(); ++i)
+    stations.emplace(p.stations[i].code, static_cast<int>(i));
+  for (const auto& m : p.mandates) validate_mandate(m, stations);
+}
+
+CompiledPlan compile_plan(const PlanProblem& p, const std::vector<CandBan>& banned) {
+  validate_plan(p);
   Shared sh = shared_of(p);
-  for (const auto& m : p.mandates) validate_mandate(m, sh.station_index);
   CompiledPlan c;
   c.mandates.resize(p.mandates.size());
   c.sorted_sessions.resize(p.mandates.size());
@@ -424,7 +431,7 @@ CompiledPlan compile_plan(const PlanProblem& p) {
     const auto busy = busy_prefixes(p, p.mandates[mi], sh.h);
     info.first_item = static_cast<int>(c.items.size());
     for (std::size_t pos = 0; pos < c.sorted_sessions[mi].size(); ++pos)
-      c.items.push_back(session_item(p, mi, info, c.sorted_sessions[mi], pos, sh, busy));
+      c.items.push_back(session_item(p, mi, info, c.sorted_sessions[mi], pos, sh, busy, banned));
     info.end_item = static_cast<int>(c.items.size());
   }
   propagate_rest(p, c);

@@ -55,8 +55,32 @@ inline constexpr std::int64_t k_no_rest = INT64_MAX / 4;
 inline int day_number(Date d) { return static_cast<int>(d.time_since_epoch().count()); }
 inline Date from_day_number(int n) { return Date{date::days{n}}; }
 
-/// Validates `p` (InputError on a malformed problem) and compiles it.
-CompiledPlan compile_plan(const PlanProblem& p);
+/// A start the joint search forbids (plan_joint.cpp): session `number` at station index
+/// `station` starting on day `first`.
+struct CandBan {
+  int number = 0, station = 0, first = 0;
+  friend auto operator<=>(const CandBan&, const CandBan&) = default;
+};
+
+/// Validates `p` (InputError on a malformed problem): every check compile_plan makes.
+void validate_plan(const PlanProblem& p);
+
+/// Validates `p` and compiles it; candidates matching a ban in `banned` (for any mandate: the
+/// joint search passes one-mandate problems) are left out.
+CompiledPlan compile_plan(const PlanProblem& p, const std::vector<CandBan>& banned = {});
+
+/// The rooms of station `st` that fit `seats` and are free on days [first, last], smallest
+/// first (by capacity, then name); session `s`'s published room first when it is among them.
+std::vector<int> fitting_rooms(const PlanStation& st, const PlanSession& s, int seats, int first,
+                               int last);
+
+/// The best `p.top` plans of two or more mandates that interact, by conflict-based search
+/// (plan_joint.cpp).
+PlanResult solve_joint(const PlanProblem& p);
+
+/// solve_plan without splitting the mandates into independent groups (plan_groups.cpp): the
+/// same answer, for tests that compare the two.
+PlanResult solve_undivided(const PlanProblem& p);
 
 /// The best `p.top` plans of a compiled problem by branch and bound (plan_search.cpp).
 PlanResult solve_compiled(const PlanProblem& p, const CompiledPlan& c);

@@ -1,8 +1,9 @@
-// The exact search (plan.hpp, "Search"): one depth-first branch and bound over the compiled
-// candidates for any `top`, one session at a time (mandates in problem order, sessions by
-// number). Gaps to the previous session of the mandate are checked as it goes; the travel rule
-// and an exact room assignment against the sessions already placed; the bound is refreshed
-// each time the search enters a mandate (enter_mandate).
+// The branch and bound (plan.hpp, "Search"): the exact search of one mandate, and the search for
+// plans to offer when the conflict-based search of several stops at its budget. Depth first over
+// the compiled candidates for any `top`, one session at a time (mandates in problem order,
+// sessions by number). Gaps to the previous session of the mandate are checked as it goes; the
+// travel rule and an exact room assignment against the sessions already placed; the bound is
+// refreshed each time the search enters a mandate (enter_mandate).
 #include "plan_compiled.hpp"
 
 #include "gge/rules/calendar/session_days.hpp"
@@ -426,9 +427,5 @@ PlanResult solve_compiled(const PlanProblem& p, const CompiledPlan& c) {
 }
 
 }  // namespace detail
-
-PlanResult solve_plan(const PlanProblem& problem) {
-  return detail::solve_compiled(problem, detail::compile_plan(problem));
-}
 
 }  // namespace gge

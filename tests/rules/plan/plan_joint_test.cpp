@@ -7,6 +7,7 @@
 #include "gge/rules/check/check.hpp"
 #include "gge/rules/plan/plan.hpp"
 #include "plan_support.hpp"
+#include "rules/plan/plan_compiled.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -321,4 +322,66 @@ TEST_CASE("plan: joint plans are the oracle's best on 240 random instances, in a
   CHECK(feasible >= 120);
   CHECK(three >= 60);
   CHECK(swaps >= 10);
+}
+
+namespace {
+
+/// A random joint instance whose mandates fall into two groups that cannot meet: no expert
+/// shared between them, and either no station in common or windows that do not overlap.
+PlanProblem random_groups(unsigned seed, bool* apart_in_time) {
+  auto p = random_joint(seed);
+  Rng r(seed * 7919U);
+  *apart_in_time = r.chance(50);
+  for (std::size_t mi = 0; mi < p.mandates.size(); ++mi) {
+    auto& m = p.mandates[mi];
+    const bool second = mi % 2 == 1;
+    std::erase_if(m.shares_experts_with, [&](const std::string& k) {
+      return (std::stoi(k.substr(1)) % 2 == 1) != second;
+    });
+    if (*apart_in_time) {
+      if (second) {  // six weeks later, past every window of the first group
+        m.from = add(m.from, 70);
+        m.latest_end = add(m.latest_end, 70);
+      }
+    } else {
+      for (auto& s : m.sessions) s.stations = {second ? "GVA" : "NY"};
+    }
+  }
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("plan: independent groups solved apart give the undivided search's top plans",
+          "[rules][plan]") {
+  int split = 0, in_time = 0;
+  for (unsigned seed = 1; seed <= 120; ++seed) {
+    INFO("seed " << seed);
+    bool apart_in_time = false;
+    const auto p = random_groups(seed, &apart_in_time);
+    const auto whole = detail::solve_undivided(p);
+    const auto parts = solve_plan(p);
+    REQUIRE(whole.optimal);
+    REQUIRE(parts.optimal);
+    CHECK(scores_of(parts) == scores_of(whole));
+    CHECK(parts.bound == whole.bound);
+    const auto oracle = Oracle(p).best_scores();
+    const std::size_t k = std::min<std::size_t>(static_cast<std::size_t>(p.top), oracle.size());
+    CHECK(scores_of(parts) ==
+          std::vector<std::int64_t>(oracle.begin(), oracle.begin() + static_cast<long>(k)));
+    for (const auto& plan : parts.plans) CHECK(plan_violation(p, plan).empty());
+    // No plan twice (the same days at the same stations).
+    for (std::size_t a = 0; a < parts.plans.size(); ++a)
+      for (std::size_t b = a + 1; b < parts.plans.size(); ++b) {
+        bool same = parts.plans[a].sessions.size() == parts.plans[b].sessions.size();
+        for (std::size_t i = 0; same && i < parts.plans[a].sessions.size(); ++i)
+          same = parts.plans[a].sessions[i].first == parts.plans[b].sessions[i].first &&
+                 parts.plans[a].sessions[i].station == parts.plans[b].sessions[i].station;
+        CHECK_FALSE(same);
+      }
+    split += !oracle.empty() && p.top > 1;
+    in_time += apart_in_time;
+  }
+  CHECK(split >= 40);
+  CHECK(in_time >= 30);
 }

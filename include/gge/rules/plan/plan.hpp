@@ -29,14 +29,23 @@
 ///   different stations; a span without a station only forbids its days). Two mandates that
 ///   share an expert (`shares_experts_with`, mutual) obey the same rule between their sessions.
 ///
-/// Search: one depth-first branch and bound for any `top` (mandates in problem order, sessions
-/// by number), candidates cheapest completion first. Each candidate is checked against the
-/// sessions already placed (gaps, travel, an exact room assignment). The bound of a node is its
-/// cost so far plus, computed when the search enters a mandate, the cheapest completion of this
-/// and of every later mandate given the sessions already placed (each mandate alone, rooms
-/// relaxed): a lower bound, so the `top` plans kept when the search ends are the best under the
-/// objective, and `optimal` is a proof. When the node budget stops it, `optimal` is false and
-/// `bound` says how low an unexplored plan could still score.
+/// Search (the same for any `top`): the mandates fall into independent groups (linked when
+/// they share an expert, or may both use a station with rooms in overlapping windows), each
+/// solved alone; the K best joint plans are the K best sums of one plan per group.
+/// - One mandate: a depth-first branch and bound (sessions by number, candidates cheapest
+///   completion first; a node's bound is its cost plus the cheapest completion of the rest).
+/// - Several: a conflict-based search, best first. Each node holds every mandate's own best
+///   plan under constraints (days, or starts, it may not use); their summed cost, plus the
+///   least that clashes with no mandate in common must add, is a lower bound of every plan in
+///   its region. Two plans that clash (the travel rule; rooms on a day; an exact room
+///   assignment over several days) are branched so that each valid joint plan stays in a
+///   child; the first clash-free node taken is the best joint plan, and each plan found splits
+///   its region so that the next best comes out next.
+/// `optimal` true is a proof: no plan scores below the kept ones (and they are the best `top`
+/// in order). When the node budget stops the conflict-based search first, the branch and bound
+/// over the whole group searches for plans to offer (with a budget of its own); `optimal` is
+/// false, the proven plans come first, and `bound` says how low an unexplored plan could still
+/// score.
 ///
 /// Objective: the joint score is the sum of every mandate's score. Each component is an integer
 /// in its unit times its integer weight; lower is better, 0 = every preference met:
@@ -144,10 +153,12 @@ struct PlanProblem {
   bool allow_stretch = false;         ///< sessions may run over closures (see the header)
   bool any_weekday_start = false;     ///< false: sessions start on Mondays
   int top = 1;                        ///< best K plans wanted (>= 1): the same search for any K
-  /// Search budget in nodes; `optimal` says if it was enough. 500,000 nodes take about 10 s on 50
-  /// mandates (19 us a node there, 2-core machine), so `gge plan` over many mandates answers in
-  /// seconds with its best plan and a bound rather than searching for hours.
-  std::uint64_t max_nodes = 500'000;
+  /// Search budget in nodes (per group, and again for the fallback search; the conflict-based
+  /// search counts its own nodes and those of every single-mandate search it runs); `optimal`
+  /// says if it was enough. The 50-mandate benchmark (bench_plan) needs about 240,000 nodes
+  /// (minutes) for its proof; 30,000 take seconds and give a plan and a bound, so `gge plan`
+  /// over many tightly linked mandates answers in seconds.
+  std::uint64_t max_nodes = 30'000;
   friend bool operator==(const PlanProblem&, const PlanProblem&) = default;
 };
 
