@@ -111,6 +111,11 @@ TEST_CASE("gge import ics: a bad file is one line naming file, line and problem;
       Row{"endless.ics", calendar("BEGIN:VEVENT\r\nUID:x\r\nDTSTART:20050301T100000Z\r\nRRULE:FREQ=MINUTELY\r\nEND:VEVENT\r\n"),
           "endless.ics:4: RRULE 'FREQ=MINUTELY': gives more than 200000 instances between 2005-01-01 and 2005-12-31: "
           "limit the rule (COUNT, UNTIL) or the window (--from, --to)"},
+      Row{"long.ics", calendar(event + "DESCRIPTION:" + std::string(20'000, 'x') + "\r\nEND:VEVENT\r\n"),
+          "long.ics:8: line of 20013 bytes; at most 16384 bytes per line"},
+      Row{"dense.ics", calendar("BEGIN:VEVENT\r\nUID:x\r\nDTSTART:19000101T000000Z\r\nRRULE:FREQ=SECONDLY\r\nEND:VEVENT\r\n"),
+          "dense.ics:4: RRULE 'FREQ=SECONDLY': takes more than 2000000 recurrence steps: a rule this dense cannot be "
+          "imported"},
       Row{"junk.ics", std::string("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0", 16),
           "junk.ics:1: binary data (a NUL byte): not an iCalendar file"});
   Scratch s;
@@ -132,7 +137,7 @@ TEST_CASE("gge import ics: a 100 MB file is refused unread, the database untouch
   const std::string db_before = bytes_of(s.db());
   const auto r = s.gge("import ics " + quote(path) + " --station GVA");
   CHECK(r.code == 2);
-  CHECK(r.err == "gge: " + path + ": the file has 104857600 bytes, more than the limit of 16777216\n");
+  CHECK(r.err == "gge: " + path + ": the calendar file is larger than 64 MiB, the limit for one input file\n");
   CHECK(bytes_of(s.db()) == db_before);
   const auto who = s.gge("import ics " + quote(path) + " --expert nobody");
   CHECK(who.err == "gge: --expert 'nobody': no such expert\n");
@@ -159,4 +164,59 @@ TEST_CASE("gge plan avoids an expert's imported busy week", "[cli]") {
       INFO(session.dump());
       CHECK(!overlaps_busy_week(session));
     }
+}
+
+TEST_CASE("gge import ics: a good file then a bad one writes nothing", "[cli]") {
+  Scratch s;
+  gge::test::load_with_holidays(s, gge::test::example_scenario());
+  const auto good = s.write("by-1.ics", k_busy_week);
+  const auto bad = s.write("bad.ics", calendar("BEGIN:VEVENT\r\nUID:x\r\n"));
+  const std::string db_before = bytes_of(s.db());
+  const auto r = s.gge("import ics " + quote(good) + " " + quote(bad) + " --expert by-1");
+  CHECK(r.code == 2);
+  CHECK(r.err == "gge: " + bad + ":6: END 'VCALENDAR': does not close BEGIN:VEVENT of line 4\n");
+  CHECK(bytes_of(s.db()) == db_before);
+}
+
+TEST_CASE("gge plan --experts soft trades an expert's busy days against the other preferences", "[cli]") {
+  Scratch s;
+  gge::test::load_with_holidays(s, gge::test::example_scenario());
+  const std::string plan = "--json plan 58/32-GGE --venues NY,GVA,NY --min-gap 8w --avoid aug --from 2005-01-01 --earliest --top 2";
+  const auto best = [&](const std::string& extra) {
+    const auto r = s.gge(plan + extra);
+    INFO(r.err);
+    const auto j = nlohmann::json::parse(r.out);
+    REQUIRE(j["plans"].size() >= 1);
+    return j["plans"][0];
+  };
+  const auto free = best("");
+  REQUIRE(free["sessions"][0]["first"] == "2005-04-11");  // without imports: 11 to 15 April
+  REQUIRE(free["score"]["experts"] == 0);
+
+  // One busy morning (1 expert-day, 20 points) costs less than moving the week (published 70,
+  // spacing and timing): soft keeps the week and says what it costs.
+  REQUIRE(s.gge("import ics " + quote(s.write("by-1.ics", k_busy_day)) + " --expert by-1").code == 0);
+  const auto hard = best("");
+  CHECK(hard["sessions"][0]["first"] != "2005-04-11");
+  const auto soft = best(" --experts soft");
+  CHECK(soft["sessions"][0]["first"] == "2005-04-11");
+  CHECK(soft["score"]["experts"] == 20);
+  CHECK(soft["score"]["total"] == free["score"]["total"].get<int>() + 20);
+  CHECK(soft["score"]["total"] < hard["score"]["total"]);
+  const auto text = s.gge("plan 58/32-GGE --venues NY,GVA,NY --min-gap 8w --avoid aug --from 2005-01-01 --earliest "
+                          "--top 1 --experts soft");
+  CHECK(text.out.find("experts 20)") != std::string::npos);
+  CHECK(text.out.find("    experts busy 1 expert-day: expert by-1 busy: Parliament hearing (by-1.ics)\n") !=
+        std::string::npos);
+
+  // A busy week (5 expert-days, 100 points) costs more than moving: soft moves it as hard does.
+  REQUIRE(s.gge("import ics " + quote(s.write("week.ics", k_busy_week)) + " --expert by-1 --name by-1.ics").code == 0);
+  const auto soft_week = best(" --experts soft");
+  CHECK(soft_week["sessions"][0]["first"] != "2005-04-11");
+  CHECK(soft_week["score"]["experts"] == 0);
+  CHECK(soft_week == best(""));
+
+  const auto wrong = s.gge("plan 58/32-GGE --experts maybe");
+  CHECK(wrong.code == 2);
+  CHECK(wrong.err == "gge: --experts 'maybe': must be hard or soft\n");
 }

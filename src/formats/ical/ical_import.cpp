@@ -241,10 +241,13 @@ private:
   }
 
   /// Every start of a master event up to the window's end: DTSTART, RRULE, RDATE, less EXDATE;
-  /// each with whether its time was floating.
+  /// each with whether its time was floating. Rule instances that end before the window are
+  /// stepped over, not kept (only the step limit counts them).
   std::map<Moment, bool> starts(const Event& e) {
     std::map<Moment, bool> out;
     out.emplace(moment(e.start, e.zone, e.line), e.zone.floating);
+    const Moment window_begin = e.all_day ? Moment{true, m_opt.from.time_since_epoch().count()}
+                                          : Moment{false, m_window_begin.time_since_epoch().count()};
     const Moment window_end = e.all_day ? Moment{true, (m_opt.to + date::days{1}).time_since_epoch().count()}
                                         : Moment{false, m_window_end.time_since_epoch().count()};
     for (auto* p = icalcomponent_get_first_property(e.comp, ICAL_RRULE_PROPERTY); p;
@@ -272,6 +275,7 @@ private:
         const Moment m = moment(t, e.zone, e.line);
         if (until && (m.is_date == until->is_date ? m > *until : m.value > until->value)) break;
         if (m >= window_end) break;
+        if (m.value + e.length <= window_begin.value) continue;  // ends before the window
         out.emplace(m, e.zone.floating);
         if (out.size() > m_opt.max_instances) too_many(e, text);
       }

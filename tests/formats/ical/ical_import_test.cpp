@@ -149,6 +149,19 @@ TEST_CASE("read_ics: only instances that meet the window", "[formats][ical]") {
   CHECK(r.busy[0].start < r.busy[1].start);
 }
 
+TEST_CASE("read_ics: an RRULE without end is expanded up to the window's end only", "[formats][ical]") {
+  const std::string daily = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:d\r\n"
+                            "DTSTART:20040101T090000Z\r\nDTEND:20040101T100000Z\r\nRRULE:FREQ=DAILY\r\n"
+                            "END:VEVENT\r\nEND:VCALENDAR\r\n";
+  const auto r = read_ics(daily, "daily.ics", year_2005());
+  REQUIRE(r.busy.size() == 365);  // every day of 2005, none before or after
+  CHECK(utc(r.busy.front().start) == utc(date::sys_days{2005_y / 1 / 1} + std::chrono::hours{9}));
+  CHECK(utc(r.busy.back().start) == utc(date::sys_days{2005_y / 12 / 31} + std::chrono::hours{9}));
+  // The limits are the untrusted-text ones, and the options default to them.
+  CHECK(IcsOptions{}.max_instances == k_max_instances);
+  CHECK(IcsOptions{}.max_steps == k_max_recurrence_steps);
+}
+
 TEST_CASE("read_ics: an RDATE with a TZID is taken in that zone", "[formats][ical]") {
   // Checked against the tz database, not the oracles: libical 3.0.16's
   // icalcomponent_foreach_recurrence reads an RDATE's wall clock as UTC, and ical.js 2.1 leaves
@@ -180,7 +193,17 @@ TEST_CASE("read_ics: a bad file is one line naming the file, the line and the pr
        "bad.ics:4: RRULE 'FREQ=MINUTELY': gives more than 200000 instances between 2005-01-01 and 2005-12-31"},
       {cal("BEGIN:VEVENT\r\nUID:x\r\nSUMMARY:no start\r\nEND:VEVENT\r\n"), "bad.ics:4: VEVENT has no DTSTART"},
       {std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16), "bad.ics:3: binary data (a NUL byte)"},
-      {cal("BEGIN:VEVENT\r\nSUMMARY:caf\xe9\r\n"), "bad.ics:5: line 'SUMMARY:caf\xe9': invalid UTF-8"},
+      {cal("BEGIN:VEVENT\r\nSUMMARY:caf\xe9\r\n"), R"(bad.ics:5: line 'SUMMARY:caf\xe9': invalid UTF-8)"},
+      {cal(event + "DESCRIPTION:" + std::string(20'000, 'x') + "\r\nEND:VEVENT\r\n"),
+       "bad.ics:8: line of 20013 bytes; at most 16384 bytes per line"},
+      {cal(event + "DESCRIPTION:" + [] {
+         std::string folded;
+         for (int i = 0; i < 4000; ++i) folded += std::string(74, 'x') + "\r\n ";
+         return folded;
+       }() + "\r\nEND:VEVENT\r\n"),
+       "bad.ics:8: line 'DESCRIPTION:xxxxxxxxxxxxxxxxxxxxxxxxxxxx...': is longer than 262144 bytes unfolded"},
+      {cal("BEGIN:VEVENT\r\nUID:x\r\nDTSTART:19000101T000000Z\r\nRRULE:FREQ=SECONDLY\r\nEND:VEVENT\r\n"),
+       "bad.ics:4: RRULE 'FREQ=SECONDLY': takes more than 2000000 recurrence steps"},
       {"Subject: meeting\r\n\r\nSee you then.\r\n", "bad.ics:1: line 'Subject: meeting': comes before BEGIN:VCALENDAR"},
       {"", "bad.ics:1: no BEGIN:VCALENDAR"},
   };
@@ -196,5 +219,5 @@ TEST_CASE("read_ics_file: a file over the size limit is refused unread", "[forma
   test::TempFile big("big.ics", "");
   std::filesystem::resize_file(big.path, 100u << 20);  // 100 MB, sparse: nothing is read
   CHECK_THROWS_WITH(read_ics_file(big.path, year_2005()),
-                    Catch::Contains("big.ics: the file has 104857600 bytes, more than the limit of 16777216"));
+                    Catch::EndsWith("big.ics: the calendar file is larger than 64 MiB, the limit for one input file"));
 }
