@@ -77,7 +77,7 @@ int main(int argc, char** argv) {
              read.busy.size(), peak_kib() / 1024, rss_before / 1024);
 
   auto store = Store::open(dir / "gge.db");
-  in_transaction(store, [](Store& s) { s.add(Expert{"ex-1", "Expert", ""}); });
+  add_one(store, Expert{"ex-1", "Expert", ""});
   IcsImportRequest request;
   request.files = {file};
   request.subject = "ex-1";
