@@ -1,6 +1,7 @@
 // gge import ics|list|remove (see gge/services/busy_import.hpp).
 #include "gge/services/busy_import.hpp"
 
+#include "gge/core/fields.hpp"
 #include "gge/core/parse.hpp"
 #include "gge/formats/ical/ical_import.hpp"
 #include "gge/services/transaction.hpp"
@@ -14,14 +15,14 @@
 namespace gge {
 namespace {
 
-std::string_view option_of(BusyKind k) {
+const char* field_of(BusyKind k) {
   switch (k) {
-    case BusyKind::expert: return "--expert";
-    case BusyKind::station: return "--station";
-    case BusyKind::room: return "--room";
-    case BusyKind::body: return "--body";
+    case BusyKind::expert: return fields::k_expert;
+    case BusyKind::station: return fields::k_station;
+    case BusyKind::room: return fields::k_room;
+    case BusyKind::body: return fields::k_body;
   }
-  return "--expert";
+  return fields::k_expert;
 }
 
 /// The station whose zone floating times take: the subject's own (a station, a room's).
@@ -33,7 +34,7 @@ std::string station_of(const IcsImportRequest& r) {
 
 void require_subject(const Store& store, const IcsImportRequest& r) {
   const auto refuse = [&](std::string_view problem) {
-    throw InputError({}, std::string{option_of(r.kind)}, r.subject, std::string{problem});
+    throw InputError({}, field_of(r.kind), r.subject, std::string{problem});
   };
   switch (r.kind) {
     case BusyKind::expert: {
@@ -71,17 +72,19 @@ std::pair<Date, Date> window_of(const Store& store, const IcsImportRequest& r) {
     for (const auto& d : store.deadlines())
       if (!to || d.date > *to) to = d.date;
   if (!from || !to)
-    throw InputError({}, "--from/--to", "", "no mandate or deadline gives a planning horizon: give both");
-  if (*to < *from) throw InputError({}, "--to", to_iso(*to), fmt::format("is before --from {}", to_iso(*from)));
+    throw InputError({}, fields::k_first_day, "",
+                     "no mandate or deadline gives a planning horizon: give the window's first and last day");
+  if (*to < *from)
+    throw InputError({}, fields::k_last_day, to_iso(*to), fmt::format("is before the first day {}", to_iso(*from)));
   return {*from, *to};
 }
 
 }  // namespace
 
 std::vector<IcsImportReport> import_ics(Store& store, const IcsImportRequest& request) {
-  if (request.files.empty()) throw InputError({}, "FILE", "", "give at least one .ics file");
+  if (request.files.empty()) throw InputError({}, fields::k_calendar_file, "", "give at least one .ics file");
   require_subject(store, request);
-  if (!request.name.empty()) check_text(request.name, "--name", {}, 200);
+  if (!request.name.empty()) check_text(request.name, fields::k_import_source, {}, 200);
   const auto [from, to] = window_of(store, request);
 
   IcsOptions options;
@@ -89,7 +92,7 @@ std::vector<IcsImportReport> import_ics(Store& store, const IcsImportRequest& re
   options.to = to;
   std::string zone_label;
   if (!request.zone.empty()) {
-    options.floating_zone = parse_zone(request.zone, "--zone");
+    options.floating_zone = parse_zone(request.zone, fields::k_floating_zone);
     zone_label = request.zone;
   } else if (const auto station = station_of(request); !station.empty()) {
     if (const auto s = store.station(station)) {
@@ -104,7 +107,7 @@ std::vector<IcsImportReport> import_ics(Store& store, const IcsImportRequest& re
   std::map<std::string, std::vector<BusyTime>> busy;
   for (const auto& file : request.files) {
     const std::string source = request.name.empty() ? file.filename().string() : request.name;
-    check_text(source, "--name", file.string(), 200);
+    check_text(source, fields::k_import_source, file.string(), 200);
     auto got = read_ics_file(file, options);
     auto [it, fresh] = by_source.emplace(source, reports.size());
     if (fresh) {
@@ -167,7 +170,7 @@ std::vector<BusySource> busy_sources(const Store& store) {
 std::size_t remove_busy_source(Store& store, const std::string& source) {
   return in_transaction(store, [&](WriteTx& tx) {
     const std::size_t n = tx.store().remove_busy_times(source);
-    if (n == 0) throw InputError({}, "SOURCE", source, "no such import (see gge import list)");
+    if (n == 0) throw InputError({}, fields::k_import_source, source, "no such import (see gge import list)");
     return n;
   });
 }

@@ -95,7 +95,7 @@ TEST_CASE("gge import ics: an expert's busy week is reported by gge check, with 
   CHECK(unknown.err == "gge: SOURCE 'nothing.ics': no such import (see gge import list)\n");
 }
 
-TEST_CASE("gge import ics: a bad file is one line naming file, line and problem; exit 2; the database untouched", "[cli]") {
+TEST_CASE("gge import ics: a bad file is one line naming file, line and problem, exit 2, the database untouched", "[cli]") {
   struct Row {
     std::string name, text, message;
   };
@@ -110,7 +110,7 @@ TEST_CASE("gge import ics: a bad file is one line naming file, line and problem;
           "Windows zone name"},
       Row{"endless.ics", calendar("BEGIN:VEVENT\r\nUID:x\r\nDTSTART:20050301T100000Z\r\nRRULE:FREQ=MINUTELY\r\nEND:VEVENT\r\n"),
           "endless.ics:4: RRULE 'FREQ=MINUTELY': gives more than 200000 instances between 2005-01-01 and 2005-12-31: "
-          "limit the rule (COUNT, UNTIL) or the window (--from, --to)"},
+          "limit the rule (COUNT, UNTIL) or the import window"},
       Row{"long.ics", calendar(event + "DESCRIPTION:" + std::string(20'000, 'x') + "\r\nEND:VEVENT\r\n"),
           "long.ics:8: line of 20013 bytes; at most 16384 bytes per line"},
       Row{"dense.ics", calendar("BEGIN:VEVENT\r\nUID:x\r\nDTSTART:19000101T000000Z\r\nRRULE:FREQ=SECONDLY\r\nEND:VEVENT\r\n"),

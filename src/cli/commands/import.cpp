@@ -1,6 +1,7 @@
 // gge import ics FILE... --expert|--station|--room|--body; gge import list; gge import remove SOURCE
 #include "cli/commands/commands.hpp"
 #include "cli/output.hpp"
+#include "gge/core/fields.hpp"
 #include "gge/core/text.hpp"
 #include "gge/services/busy_import.hpp"
 
@@ -62,6 +63,11 @@ void add_import_commands(CLI::App& app, Context& ctx) {
   ics->add_option("--zone", a->request.zone,
                   "IANA zone for floating times (default: the station's, for --station and --room)");
   ics->callback([&ctx, a] {
+    ctx.flags = {{fields::k_expert, "--expert"},        {fields::k_station, "--station"},
+                 {fields::k_room, "--room"},            {fields::k_body, "--body"},
+                 {fields::k_first_day, "--from"},       {fields::k_last_day, "--to"},
+                 {fields::k_import_source, "--name"},   {fields::k_floating_zone, "--zone"},
+                 {fields::k_calendar_file, "FILE"}};
     auto& r = a->request;
     if (!a->expert.empty()) r.kind = BusyKind::expert, r.subject = a->expert;
     else if (!a->station.empty()) r.kind = BusyKind::station, r.subject = a->station;
@@ -105,6 +111,7 @@ void add_import_commands(CLI::App& app, Context& ctx) {
   auto* remove = family->add_subcommand("remove", "Remove an imported source's busy times (the change log keeps them)");
   remove->add_option("SOURCE", *source, "Source name, as gge import list shows it")->required();
   remove->callback([&ctx, source] {
+    ctx.flags = {{fields::k_import_source, "SOURCE"}};
     auto store = ctx.open();
     const auto n = remove_busy_source(store, *source);
     if (ctx.json) print_json({{"source", *source}, {"removed", n}});

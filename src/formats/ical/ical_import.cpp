@@ -152,7 +152,7 @@ private:
       zone = m_opt.floating_zone;
       if (zone == nullptr)
         throw InputError(where(line), "DTSTART", icaltime_as_ical_string(t),
-                         "a floating time (no TZID, no Z) and no zone to take it in (give --zone)");
+                         "a floating time (no TZID, no Z) and no zone given to take it in");
     }
     return date::floor<std::chrono::seconds>(zone->to_sys(local_of(t), date::choose::earliest));
   }
@@ -302,7 +302,7 @@ private:
   [[noreturn]] void too_many(const Event& e, const std::string& rule) const {
     throw InputError(where(e.line), "RRULE", rule,
                      fmt::format("gives more than {} instances between {} and {}: limit the rule (COUNT, "
-                                 "UNTIL) or the window (--from, --to)",
+                                 "UNTIL) or the import window",
                                  m_opt.max_instances, to_iso(m_opt.from), to_iso(m_opt.to)));
   }
 

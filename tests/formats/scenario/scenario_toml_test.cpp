@@ -236,7 +236,7 @@ TEST_CASE("input errors name the file, the line, the field and the value", "[for
       Row{with_line(10, "[[sesion]]"),
           "s.toml:10: table 'sesion': unknown; the tables are station, room, body, expert, "
           "membership, resolution, mandate, deadline, session, meeting, holiday, holiday_rule, "
-          "ga_opening or blackout"},
+          "ga_opening, blackout or busy"},
       Row{with_line(1, "[station]"), "s.toml:1: table 'station': expected rows written as [[station]]"},
       Row{with_line(11, "body = \"GHOST\""),
           "s.toml:11: session.body 'GHOST': no such body in this file"},
@@ -287,10 +287,18 @@ TEST_CASE("input errors name the file, the line, the field and the value", "[for
       Row{"title = \"x\"\n" + k_base, "s.toml:1: table 'title': unknown; the tables are station, "
                                       "room, body, expert, membership, resolution, mandate, "
                                       "deadline, session, meeting, holiday, holiday_rule, "
-                                      "ga_opening or blackout"},
+                                      "ga_opening, blackout or busy"},
       Row{k_base + "\n[[blackout]]\nstation = \"XX\"\nfirst = 2005-01-01\nlast = 2005-01-02\n"
                    "reason = \"r\"\n",
           "s.toml:18: blackout.station 'XX': no such station in this file"},
+      Row{k_base + "\n[[busy]]\nkind = \"expert\"\nsubject = \"e\"\nsource = \"e.ics\"\nuid = \"x\"\n"
+                   "start = \"2005-03-01T25:00:00Z\"\nend = \"2005-03-01T26:00:00Z\"\n",
+          "s.toml:22: busy.start '2005-03-01T25:00:00Z': no such time of day (00:00:00 to 23:59:59)"},
+      Row{k_base + "\n[[busy]]\nkind = \"expert\"\nsubject = \"e\"\nsource = \"e.ics\"\nuid = \"x\"\n"
+                   "start = \"2005-03-01T10:00:00Z\"\nend = \"2005-03-01T10:00:00Z\"\n",
+          "s.toml:23: busy.end '2005-03-01T10:00:00Z': is not after the start 2005-03-01T10:00:00Z"},
+      Row{k_base + "\n[[busy]]\nkind = \"mood\"\nsubject = \"e\"\nsource = \"e.ics\"\nuid = \"x\"\n",
+          "s.toml:18: busy.kind 'mood': expected expert, station, room or body"},
       Row{k_base + "\n[[deadline]]\nmandate = \"M\"\nkind = \"submission\"\ndate = 2005-07-05\n",
           "s.toml:18: deadline.mandate 'M': no such mandate in this file"});
   INFO(row.text);
