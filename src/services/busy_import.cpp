@@ -4,6 +4,7 @@
 #include "gge/core/fields.hpp"
 #include "gge/core/parse.hpp"
 #include "gge/formats/ical/ical_import.hpp"
+#include "gge/model/busy_days.hpp"
 #include "gge/services/transaction.hpp"
 
 #include <fmt/format.h>
@@ -156,8 +157,7 @@ std::vector<IcsImportReport> import_ics(Store& store, const IcsImportRequest& re
 std::vector<BusySource> busy_sources(const Store& store) {
   std::vector<BusySource> out;
   for (const auto& b : store.busy_times()) {
-    const Date first = b.all_day ? b.first : date::floor<date::days>(b.start);
-    const Date last = b.all_day ? b.last : date::floor<date::days>(b.end - std::chrono::seconds{1});
+    const auto [first, last] = busy_days(b);
     if (out.empty() || out.back().source != b.source) out.push_back({b.source, b.kind, b.subject, 0, first, last});
     auto& s = out.back();
     ++s.count;
