@@ -33,11 +33,13 @@ std::string calendar(int events, int series) {
       "BEGIN:STANDARD\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nDTSTART:19961027T030000\r\n"
       "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n";
   for (int i = 0; i < events; ++i) {
-    const int day = 1 + i % 28, month = 1 + (i / 28) % 12, year = 2005 + (i / 336) % 2, hour = 8 + i % 9;
-    s += fmt::format("BEGIN:VEVENT\r\nUID:bench-{}@example.org\r\nDTSTAMP:20050101T000000Z\r\n"
-                     "DTSTART;TZID=Europe/Zurich:{:04}{:02}{:02}T{:02}0000\r\n"
-                     "DTEND;TZID=Europe/Zurich:{:04}{:02}{:02}T{:02}3000\r\nSUMMARY:Event {}\r\n",
-                     i, year, month, day, hour, year, month, day, hour, i);
+    const int day = 1 + i % 28, month = 1 + (i / 28) % 12, year = 2005 + (i / 336) % 2,
+              hour = 8 + i % 9;
+    s += fmt::format(
+        "BEGIN:VEVENT\r\nUID:bench-{}@example.org\r\nDTSTAMP:20050101T000000Z\r\n"
+        "DTSTART;TZID=Europe/Zurich:{:04}{:02}{:02}T{:02}0000\r\n"
+        "DTEND;TZID=Europe/Zurich:{:04}{:02}{:02}T{:02}3000\r\nSUMMARY:Event {}\r\n",
+        i, year, month, day, hour, year, month, day, hour, i);
     if (i < series) s += fmt::format("RRULE:FREQ=WEEKLY;BYDAY={}\r\n", k_weekdays[i % 5]);
     s += "END:VEVENT\r\n";
   }
@@ -73,8 +75,8 @@ int main(int argc, char** argv) {
   auto t0 = std::chrono::steady_clock::now();
   const auto read = read_ics_file(file, options);
   const double read_s = seconds_since(t0);
-  fmt::print("read (parse + expand): {:.3f} s, {} busy times, peak RSS {} MB (before: {} MB)\n", read_s,
-             read.busy.size(), peak_kib() / 1024, rss_before / 1024);
+  fmt::print("read (parse + expand): {:.3f} s, {} busy times, peak RSS {} MB (before: {} MB)\n",
+             read_s, read.busy.size(), peak_kib() / 1024, rss_before / 1024);
 
   auto store = Store::open(dir / "gge.db");
   add_one(store, Expert{"ex-1", "Expert", ""});
@@ -86,8 +88,10 @@ int main(int argc, char** argv) {
   t0 = std::chrono::steady_clock::now();
   const auto reports = import_ics(store, request);
   const double import_s = seconds_since(t0);
-  fmt::print("import (read + one transaction into the database): {:.3f} s, {} busy times stored, "
-             "{:.0f} busy times/s, peak RSS {} MB\n",
-             import_s, reports.at(0).busy, static_cast<double>(reports.at(0).busy) / import_s, peak_kib() / 1024);
+  fmt::print(
+      "import (read + one transaction into the database): {:.3f} s, {} busy times stored, "
+      "{:.0f} busy times/s, peak RSS {} MB\n",
+      import_s, reports.at(0).busy, static_cast<double>(reports.at(0).busy) / import_s,
+      peak_kib() / 1024);
   fs::remove_all(dir);
 }

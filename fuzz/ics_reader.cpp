@@ -26,7 +26,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (got.busy.size() > options.max_instances) std::abort();
   for (const auto& b : got.busy) {
     if (b.uid.empty()) std::abort();
-    if (b.all_day && (b.last < b.first || b.last < options.from || b.first > options.to)) std::abort();
+    if (b.all_day && (b.last < b.first || b.last < options.from || b.first > options.to))
+      std::abort();
     if (!b.all_day && (b.end <= b.start || b.end <= begin || b.start >= end)) std::abort();
   }
   return 0;

@@ -62,9 +62,11 @@ constexpr std::array<std::pair<Observance, std::string_view>, 6> k_observances{{
 constexpr std::array<std::pair<Severity, std::string_view>, 2> k_severities{{
     {Severity::warning, "warning"}, {Severity::error, "error"}}};
 
-constexpr std::array<std::pair<BusyKind, std::string_view>, 4> k_busy_kinds{{
-    {BusyKind::expert, "expert"}, {BusyKind::station, "station"}, {BusyKind::room, "room"},
-    {BusyKind::body, "body"}}};
+constexpr std::array<std::pair<BusyKind, std::string_view>, 4> k_busy_kinds{
+    {{BusyKind::expert, "expert"},
+     {BusyKind::station, "station"},
+     {BusyKind::room, "room"},
+     {BusyKind::body, "body"}}};
 
 }  // namespace
 

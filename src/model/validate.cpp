@@ -213,9 +213,11 @@ void validate(const BusyTime& b, Where where) {
   check_text(b.uid, "busy.uid", where, 1000);
   check_text(b.summary, "busy.summary", where, 1000);
   if (b.all_day && b.last < b.first)
-    refuse(where, "busy.last", to_iso(b.last), fmt::format("is before the first day {}", to_iso(b.first)));
+    refuse(where, "busy.last", to_iso(b.last),
+           fmt::format("is before the first day {}", to_iso(b.first)));
   if (!b.all_day && b.end <= b.start)
-    refuse(where, "busy.end", to_iso(b.end), fmt::format("is not after the start {}", to_iso(b.start)));
+    refuse(where, "busy.end", to_iso(b.end),
+           fmt::format("is not after the start {}", to_iso(b.start)));
 }
 
 }  // namespace gge

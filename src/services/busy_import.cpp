@@ -18,10 +18,14 @@ namespace {
 
 const char* field_of(BusyKind k) {
   switch (k) {
-    case BusyKind::expert: return fields::k_expert;
-    case BusyKind::station: return fields::k_station;
-    case BusyKind::room: return fields::k_room;
-    case BusyKind::body: return fields::k_body;
+    case BusyKind::expert:
+      return fields::k_expert;
+    case BusyKind::station:
+      return fields::k_station;
+    case BusyKind::room:
+      return fields::k_room;
+    case BusyKind::body:
+      return fields::k_body;
   }
   return fields::k_expert;
 }
@@ -40,7 +44,8 @@ void require_subject(const Store& store, const IcsImportRequest& r) {
   switch (r.kind) {
     case BusyKind::expert: {
       const auto experts = store.experts();
-      if (std::none_of(experts.begin(), experts.end(), [&](const Expert& e) { return e.key == r.subject; }))
+      if (std::none_of(experts.begin(), experts.end(),
+                       [&](const Expert& e) { return e.key == r.subject; }))
         refuse("no such expert");
       break;
     }
@@ -73,17 +78,20 @@ std::pair<Date, Date> window_of(const Store& store, const IcsImportRequest& r) {
     for (const auto& d : store.deadlines())
       if (!to || d.date > *to) to = d.date;
   if (!from || !to)
-    throw InputError({}, fields::k_first_day, "",
-                     "no mandate or deadline gives a planning horizon: give the window's first and last day");
+    throw InputError(
+        {}, fields::k_first_day, "",
+        "no mandate or deadline gives a planning horizon: give the window's first and last day");
   if (*to < *from)
-    throw InputError({}, fields::k_last_day, to_iso(*to), fmt::format("is before the first day {}", to_iso(*from)));
+    throw InputError({}, fields::k_last_day, to_iso(*to),
+                     fmt::format("is before the first day {}", to_iso(*from)));
   return {*from, *to};
 }
 
 }  // namespace
 
 std::vector<IcsImportReport> import_ics(Store& store, const IcsImportRequest& request) {
-  if (request.files.empty()) throw InputError({}, fields::k_calendar_file, "", "give at least one .ics file");
+  if (request.files.empty())
+    throw InputError({}, fields::k_calendar_file, "", "give at least one .ics file");
   require_subject(store, request);
   if (!request.name.empty()) check_text(request.name, fields::k_import_source, {}, 200);
   const auto [from, to] = window_of(store, request);
@@ -126,7 +134,8 @@ std::vector<IcsImportReport> import_ics(Store& store, const IcsImportRequest& re
     report.floating += got.floating;
     if (got.floating > 0) report.floating_zone = zone_label;
     for (auto& w : got.windows_zones)
-      if (std::find(report.windows_zones.begin(), report.windows_zones.end(), w) == report.windows_zones.end())
+      if (std::find(report.windows_zones.begin(), report.windows_zones.end(), w) ==
+          report.windows_zones.end())
         report.windows_zones.push_back(std::move(w));
     auto& list = busy[source];
     for (auto& b : got.busy) {
@@ -139,8 +148,10 @@ std::vector<IcsImportReport> import_ics(Store& store, const IcsImportRequest& re
   // The same event in two files of one source is one busy time.
   for (auto& [source, list] : busy) {
     const auto key = [](const BusyTime& b) { return std::tie(b.uid, b.all_day, b.first, b.start); };
-    std::stable_sort(list.begin(), list.end(), [&](const BusyTime& a, const BusyTime& b) { return key(a) < key(b); });
-    list.erase(std::unique(list.begin(), list.end(), [&](const BusyTime& a, const BusyTime& b) { return key(a) == key(b); }),
+    std::stable_sort(list.begin(), list.end(),
+                     [&](const BusyTime& a, const BusyTime& b) { return key(a) < key(b); });
+    list.erase(std::unique(list.begin(), list.end(),
+                           [&](const BusyTime& a, const BusyTime& b) { return key(a) == key(b); }),
                list.end());
   }
   return in_transaction(store, [&](WriteTx& tx) {
@@ -158,7 +169,8 @@ std::vector<BusySource> busy_sources(const Store& store) {
   std::vector<BusySource> out;
   for (const auto& b : store.busy_times()) {
     const auto [first, last] = busy_days(b);
-    if (out.empty() || out.back().source != b.source) out.push_back({b.source, b.kind, b.subject, 0, first, last});
+    if (out.empty() || out.back().source != b.source)
+      out.push_back({b.source, b.kind, b.subject, 0, first, last});
     auto& s = out.back();
     ++s.count;
     s.first = std::min(s.first, first);
@@ -170,7 +182,8 @@ std::vector<BusySource> busy_sources(const Store& store) {
 std::size_t remove_busy_source(Store& store, const std::string& source) {
   return in_transaction(store, [&](WriteTx& tx) {
     const std::size_t n = tx.store().remove_busy_times(source);
-    if (n == 0) throw InputError({}, fields::k_import_source, source, "no such import (see gge import list)");
+    if (n == 0)
+      throw InputError({}, fields::k_import_source, source, "no such import (see gge import list)");
     return n;
   });
 }

@@ -5,7 +5,6 @@
 
 #include <fmt/format.h>
 
-
 namespace gge {
 namespace {
 
@@ -42,9 +41,12 @@ bool subject_exists(Store::Impl& impl, BusyKind kind, const std::string& subject
     return q->executeStep();
   };
   switch (kind) {
-    case BusyKind::expert: return one("SELECT 1 FROM expert WHERE key = ?1", subject);
-    case BusyKind::station: return one("SELECT 1 FROM station WHERE code = ?1", subject);
-    case BusyKind::body: return one("SELECT 1 FROM body WHERE symbol = ?1", subject);
+    case BusyKind::expert:
+      return one("SELECT 1 FROM expert WHERE key = ?1", subject);
+    case BusyKind::station:
+      return one("SELECT 1 FROM station WHERE code = ?1", subject);
+    case BusyKind::body:
+      return one("SELECT 1 FROM body WHERE symbol = ?1", subject);
     case BusyKind::room: {
       const auto slash = subject.find('/');
       return slash != std::string::npos &&
@@ -63,7 +65,8 @@ void Store::add(const BusyTime& v) {
   validate(v);
   impl.sync_clock();
   if (!subject_exists(impl, v.kind, v.subject))
-    throw InputError({}, fmt::format("busy.{}", to_string(v.kind)), v.subject, fmt::format("no such {}", to_string(v.kind)));
+    throw InputError({}, fmt::format("busy.{}", to_string(v.kind)), v.subject,
+                     fmt::format("no such {}", to_string(v.kind)));
   auto q = impl.query(
       "INSERT INTO busy_time (kind, subject, source, uid, start, end, all_day, summary) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
@@ -82,8 +85,8 @@ void Store::add(const BusyTime& v) {
       q->tryReset();
       if (e.getErrorCode() != SQLITE_CONSTRAINT) throw;
       throw InputError({}, "busy.uid", v.uid,
-                       fmt::format("source {} already has an instance of this event starting {}", v.source,
-                                   start_text(v)));
+                       fmt::format("source {} already has an instance of this event starting {}",
+                                   v.source, start_text(v)));
     }
   });
 }

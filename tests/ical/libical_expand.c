@@ -15,7 +15,10 @@
 
 #define MAX_OVERRIDES 1024
 
-struct Override { const char* uid; time_t at; };
+struct Override {
+  const char* uid;
+  time_t at;
+};
 static struct Override overrides[MAX_OVERRIDES];
 static int n_overrides = 0;
 static icalcomponent* calendar = NULL;
@@ -29,7 +32,7 @@ static time_t instant(icalproperty* p, struct icaltimetype t) {
     zone = icalcomponent_get_timezone(calendar, icalparameter_get_tzid(tzid));
     if (!zone) zone = icaltimezone_get_builtin_timezone(icalparameter_get_tzid(tzid));
   }
-  return icaltime_as_timet_with_zone(t, zone);  /* NULL zone: floating, taken as UTC */
+  return icaltime_as_timet_with_zone(t, zone); /* NULL zone: floating, taken as UTC */
 }
 
 static int skipped(icalcomponent* ev) {
@@ -86,15 +89,24 @@ static struct icaltimetype day_of(const char* yyyymmdd) {
 }
 
 int main(int argc, char** argv) {
-  if (argc != 4) { fprintf(stderr, "usage: libical_expand FILE.ics FROM TO\n"); return 2; }
+  if (argc != 4) {
+    fprintf(stderr, "usage: libical_expand FILE.ics FROM TO\n");
+    return 2;
+  }
   FILE* f = fopen(argv[1], "rb");
-  if (!f) { perror(argv[1]); return 2; }
+  if (!f) {
+    perror(argv[1]);
+    return 2;
+  }
   icalparser* parser = icalparser_new();
   icalparser_set_gen_data(parser, f);
   calendar = icalparser_parse(parser, read_line);
   icalparser_free(parser);
   fclose(f);
-  if (!calendar) { fprintf(stderr, "no calendar parsed\n"); return 2; }
+  if (!calendar) {
+    fprintf(stderr, "no calendar parsed\n");
+    return 2;
+  }
 
   struct icaltimetype from = day_of(argv[2]);
   struct icaltimetype to = icaltime_add(day_of(argv[3]), icaldurationtype_from_int(86400));

@@ -9,7 +9,8 @@ using test::d;
 
 namespace {
 
-BusyTime timed(std::string subject, std::string source, std::string uid, Instant start, std::chrono::minutes length) {
+BusyTime timed(std::string subject, std::string source, std::string uid, Instant start,
+               std::chrono::minutes length) {
   BusyTime b;
   b.kind = BusyKind::expert;
   b.subject = std::move(subject);
@@ -21,11 +22,15 @@ BusyTime timed(std::string subject, std::string source, std::string uid, Instant
   return b;
 }
 
-Instant at(const char* day, int hour) { return Instant{d(day).time_since_epoch()} + std::chrono::hours{hour}; }
+Instant at(const char* day, int hour) {
+  return Instant{d(day).time_since_epoch()} + std::chrono::hours{hour};
+}
 
 }  // namespace
 
-TEST_CASE("busy times are stored, read back, and removed by source with the change log keeping them", "[store]") {
+TEST_CASE(
+    "busy times are stored, read back, and removed by source with the change log keeping them",
+    "[store]") {
   auto store = test::sample_store();
   BusyTime all_day;
   all_day.kind = BusyKind::room;
@@ -35,7 +40,8 @@ TEST_CASE("busy times are stored, read back, and removed by source with the chan
   all_day.all_day = true;
   all_day.first = d("2005-05-18");
   all_day.last = d("2005-05-23");
-  const BusyTime one = timed("ru-1", "ru-1.ics", "x@example.org", at("2005-03-01", 15), std::chrono::minutes{90});
+  const BusyTime one =
+      timed("ru-1", "ru-1.ics", "x@example.org", at("2005-03-01", 15), std::chrono::minutes{90});
   {
     Store::Transaction tx(store);
     store.add(one);
@@ -47,9 +53,12 @@ TEST_CASE("busy times are stored, read back, and removed by source with the chan
   CHECK(store.scenario().busy_times.size() == 2);
 
   Store::Transaction tx(store);
-  CHECK_THROWS_WITH(store.add(one), Catch::Contains("already has an instance of this event starting 2005-03-01T15:00:00Z"));
-  CHECK_THROWS_WITH(store.add(timed("nobody", "x.ics", "y", at("2005-03-01", 1), std::chrono::minutes{5})),
-                    Catch::Contains("busy.expert 'nobody': no such expert"));
+  CHECK_THROWS_WITH(
+      store.add(one),
+      Catch::Contains("already has an instance of this event starting 2005-03-01T15:00:00Z"));
+  CHECK_THROWS_WITH(
+      store.add(timed("nobody", "x.ics", "y", at("2005-03-01", 1), std::chrono::minutes{5})),
+      Catch::Contains("busy.expert 'nobody': no such expert"));
   auto room = all_day;
   room.subject = "NY/Room 99";
   CHECK_THROWS_WITH(store.add(room), Catch::Contains("no such room"));

@@ -26,8 +26,8 @@ struct BusyTime {
   std::string uid;      ///< the event's UID in its file (shared by a series' instances)
   std::string summary;  ///< the event's SUMMARY, shown in findings; may be empty
   bool all_day = false;
-  Date first{}, last{};     ///< all-day only: inclusive days, first <= last
-  Instant start{}, end{};   ///< timed only: UTC, [start, end), start < end
+  Date first{}, last{};    ///< all-day only: inclusive days, first <= last
+  Instant start{}, end{};  ///< timed only: UTC, [start, end), start < end
   friend bool operator==(const BusyTime&, const BusyTime&) = default;
 };
 

@@ -11,7 +11,8 @@ namespace gge {
 /// one's UTC days, from its start to the second before its end.
 inline std::pair<Date, Date> busy_days(const BusyTime& b) {
   if (b.all_day) return {b.first, b.last};
-  return {date::floor<date::days>(b.start), date::floor<date::days>(b.end - std::chrono::seconds{1})};
+  return {date::floor<date::days>(b.start),
+          date::floor<date::days>(b.end - std::chrono::seconds{1})};
 }
 
 }  // namespace gge

@@ -18,19 +18,19 @@ struct IcsImportRequest {
   std::string subject;       ///< expert key, station code, "STATION/Room", body symbol
   std::optional<Date> from;  ///< window, inclusive; default: the stored mandates' horizon
   std::optional<Date> to;
-  std::string name;          ///< source name; empty = each file's name (one source per file)
-  std::string zone;          ///< IANA zone for floating times; empty = the subject's station's
+  std::string name;  ///< source name; empty = each file's name (one source per file)
+  std::string zone;  ///< IANA zone for floating times; empty = the subject's station's
 };
 
 /// What one source of an import stored.
 struct IcsImportReport {
   std::string source;
   std::vector<std::string> files;
-  Date from{}, to{};                 ///< the window used, inclusive
-  std::size_t busy = 0;              ///< busy times stored
-  std::size_t replaced = 0;          ///< busy times of an earlier import of this source removed
+  Date from{}, to{};         ///< the window used, inclusive
+  std::size_t busy = 0;      ///< busy times stored
+  std::size_t replaced = 0;  ///< busy times of an earlier import of this source removed
   std::size_t events = 0, transparent = 0, cancelled = 0, floating = 0;
-  std::string floating_zone;         ///< "Europe/Zurich (station GVA)"; empty when no zone applied
+  std::string floating_zone;  ///< "Europe/Zurich (station GVA)"; empty when no zone applied
   std::vector<std::string> windows_zones;  ///< "W. Europe Standard Time -> Europe/Berlin"
 };
 

@@ -112,7 +112,8 @@ public:
   [[nodiscard]] std::vector<GaOpening> ga_openings() const;
   /// Blackouts by (station, first, reason); the all-stations ones (station "") first.
   [[nodiscard]] std::vector<Blackout> blackouts() const;
-  /// Imported busy time of `source` (all sources when empty), by (source, kind, subject, start, uid).
+  /// Imported busy time of `source` (all sources when empty), by (source, kind, subject, start,
+  /// uid).
   [[nodiscard]] std::vector<BusyTime> busy_times(const std::string& source = {}) const;
   /// Calls `fn(meeting, modified)` for each meeting (of `body`, or all when empty) in the order
   /// of `meetings()`, one row at a time: memory does not grow with the number of meetings.

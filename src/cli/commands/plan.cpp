@@ -18,8 +18,8 @@ namespace gge::cli {
 namespace {
 
 nlohmann::json score_json(const ScoreBreakdown& s) {
-  return {{"total", s.total()}, {"spacing", s.spacing}, {"timing", s.timing},
-          {"avoid", s.avoid},   {"balance", s.balance}, {"published", s.published},
+  return {{"total", s.total()},  {"spacing", s.spacing}, {"timing", s.timing},
+          {"avoid", s.avoid},    {"balance", s.balance}, {"published", s.published},
           {"experts", s.experts}};
 }
 
@@ -81,9 +81,10 @@ void add_plan_commands(CLI::App& app, Context& ctx) {
   cmd->add_flag("--latest", a->latest, "Prefer late dates (close to the latest end day)");
   cmd->add_flag("--stretch", a->rq.allow_stretch, "A session may run over up to 2 closures inside it (one more day each; its meetings skip them)");
   cmd->add_flag("--any-weekday", a->rq.any_weekday_start, "Sessions may start on any weekday, not only Mondays");
-  cmd->add_option("--experts", a->experts,
-                  "Imported busy time of the bodies' experts: hard (default: no session on its days) or "
-                  "soft (allowed, scored per clashing expert-day)");
+  cmd->add_option(
+      "--experts", a->experts,
+      "Imported busy time of the bodies' experts: hard (default: no session on its days) or "
+      "soft (allowed, scored per clashing expert-day)");
   cmd->add_flag("--apply", a->apply, "Write plan 1 as planned sessions, then check (must be clean)");
   cmd->callback([&ctx, a] {
     ctx.flags = {{fields::k_mandate, "MANDATE"},      {fields::k_plans, "--top"},

@@ -20,9 +20,9 @@ namespace {
 /// Where a zone-bearing value's wall clock is anchored.
 struct ZoneRef {
   bool utc = false;
-  icaltimezone* vtimezone = nullptr;         ///< the file's own VTIMEZONE
-  const date::time_zone* iana = nullptr;     ///< an IANA zone (given, or mapped from Windows)
-  bool floating = false;                     ///< neither: the floating zone applies
+  icaltimezone* vtimezone = nullptr;      ///< the file's own VTIMEZONE
+  const date::time_zone* iana = nullptr;  ///< an IANA zone (given, or mapped from Windows)
+  bool floating = false;                  ///< neither: the floating zone applies
 };
 
 /// The moment of an instance's start, comparable across RRULE, RDATE, EXDATE, RECURRENCE-ID:
@@ -49,18 +49,21 @@ local_seconds local_of(const icaltimetype& t) {
   return local_seconds{local_days{date::year{t.year} / date::month(static_cast<unsigned>(t.month)) /
                                   date::day(static_cast<unsigned>(t.day))}
                            .time_since_epoch()} +
-         std::chrono::hours{t.hour} + std::chrono::minutes{t.minute} + std::chrono::seconds{t.second};
+         std::chrono::hours{t.hour} + std::chrono::minutes{t.minute} +
+         std::chrono::seconds{t.second};
 }
 
 bool sane(const icaltimetype& t) {
-  return !icaltime_is_null_time(t) && t.year >= k_first_year && t.year <= k_last_year && t.month >= 1 &&
-         t.month <= 12 && t.day >= 1 && t.day <= 31;
+  return !icaltime_is_null_time(t) && t.year >= k_first_year && t.year <= k_last_year &&
+         t.month >= 1 && t.month <= 12 && t.day >= 1 && t.day <= 31;
 }
 
 class Reader {
-public:
+ public:
   Reader(std::string_view name, const IcsOptions& options, const detail::IcsScan& scan)
-      : m_name(name), m_opt(options), m_scan(scan),
+      : m_name(name),
+        m_opt(options),
+        m_scan(scan),
         m_window_begin(Instant{options.from.time_since_epoch()}),
         m_window_end(Instant{(options.to + date::days{1}).time_since_epoch()}) {}
 
@@ -85,11 +88,12 @@ public:
     std::sort(m_out.busy.begin(), m_out.busy.end(), [](const BusyTime& a, const BusyTime& b) {
       return std::tie(a.uid, a.first, a.start) < std::tie(b.uid, b.first, b.start);
     });
-    for (const auto& [windows, iana] : m_windows) m_out.windows_zones.push_back(windows + " -> " + iana);
+    for (const auto& [windows, iana] : m_windows)
+      m_out.windows_zones.push_back(windows + " -> " + iana);
     return std::move(m_out);
   }
 
-private:
+ private:
   std::string m_name;
   const IcsOptions& m_opt;
   const detail::IcsScan& m_scan;
@@ -123,30 +127,31 @@ private:
     if (m_scan.vtimezone_ids.count(tzid)) {
       z.vtimezone = icalcomponent_get_timezone(m_cal, tzid_c);
       if (z.vtimezone) return z;
-      throw InputError(where(tzid_line(tzid, line)), "TZID", tzid, "its VTIMEZONE could not be read");
+      throw InputError(where(tzid_line(tzid, line)), "TZID", tzid,
+                       "its VTIMEZONE could not be read");
     }
     try {
       z.iana = date::locate_zone(tzid);
       return z;
-    } catch (const std::exception&) {
-    }
+    } catch (const std::exception&) {}
     if (auto iana = iana_zone_of_windows_zone(tzid); !iana.empty()) {
       try {
         z.iana = date::locate_zone(iana);
         m_windows.emplace(tzid, iana);
         return z;
-      } catch (const std::exception&) {
-      }
+      } catch (const std::exception&) {}
     }
-    throw InputError(where(tzid_line(tzid, line)), "TZID", tzid,
-                     "no VTIMEZONE in the file defines it, and it is neither an IANA nor a Windows zone name");
+    throw InputError(
+        where(tzid_line(tzid, line)), "TZID", tzid,
+        "no VTIMEZONE in the file defines it, and it is neither an IANA nor a Windows zone name");
   }
 
   /// UTC instant of a date-time in its zone (ambiguous local times: the earlier instant;
   /// nonexistent ones: the moment the clocks change).
   Instant to_utc(const icaltimetype& t, const ZoneRef& z, int line) {
     if (z.utc) return Instant{local_of(t).time_since_epoch()};
-    if (z.vtimezone) return Instant{std::chrono::seconds{icaltime_as_timet_with_zone(t, z.vtimezone)}};
+    if (z.vtimezone)
+      return Instant{std::chrono::seconds{icaltime_as_timet_with_zone(t, z.vtimezone)}};
     const date::time_zone* zone = z.iana;
     if (z.floating) {
       zone = m_opt.floating_zone;
@@ -175,8 +180,9 @@ private:
   /// Refuses a VEVENT whose recurrence or time properties libical could not parse: it would
   /// otherwise silently lose instances.
   void refuse_broken(icalcomponent* ev, int line) const {
-    static constexpr std::string_view k_used[] = {"DTSTART", "DTEND", "DURATION", "RRULE", "RDATE",
-                                                  "EXDATE", "RECURRENCE-ID", "STATUS", "TRANSP"};
+    static constexpr std::string_view k_used[] = {"DTSTART",       "DTEND",  "DURATION",
+                                                  "RRULE",         "RDATE",  "EXDATE",
+                                                  "RECURRENCE-ID", "STATUS", "TRANSP"};
     for (auto* p = icalcomponent_get_first_property(ev, ICAL_XLICERROR_PROPERTY); p;
          p = icalcomponent_get_next_property(ev, ICAL_XLICERROR_PROPERTY)) {
       const std::string message = icalproperty_get_xlicerror(p);
@@ -206,24 +212,29 @@ private:
     if (!dtstart) throw InputError(where(line), "", "", "VEVENT has no DTSTART");
     e.start = icalproperty_get_dtstart(dtstart);
     if (!sane(e.start))
-      throw InputError(where(line), "DTSTART", icaltime_as_ical_string(e.start), "not a date in 1900..2199");
+      throw InputError(where(line), "DTSTART", icaltime_as_ical_string(e.start),
+                       "not a date in 1900..2199");
     e.zone = zone_of(dtstart, e.start, line);
     e.all_day = e.start.is_date;
     if (icalproperty* dtend = icalcomponent_get_first_property(ev, ICAL_DTEND_PROPERTY)) {
       const icaltimetype end = icalproperty_get_dtend(dtend);
       if (!sane(end) || end.is_date != e.start.is_date)
-        throw InputError(where(line), "DTEND", icaltime_as_ical_string(end), "not a value of DTSTART's kind");
-      const Moment a = moment(e.start, e.zone, line), b = moment(end, zone_of(dtend, end, line), line);
+        throw InputError(where(line), "DTEND", icaltime_as_ical_string(end),
+                         "not a value of DTSTART's kind");
+      const Moment a = moment(e.start, e.zone, line),
+                   b = moment(end, zone_of(dtend, end, line), line);
       e.length = b.value - a.value;
       if (e.length < 0)
         throw InputError(where(line), "DTEND", icaltime_as_ical_string(end), "is before DTSTART");
     } else if (icalproperty* dur = icalcomponent_get_first_property(ev, ICAL_DURATION_PROPERTY)) {
       const int seconds = icaldurationtype_as_int(icalproperty_get_duration(dur));
-      if (seconds < 0) throw InputError(where(line), "DURATION", icalproperty_get_value_as_string(dur), "is negative");
+      if (seconds < 0)
+        throw InputError(where(line), "DURATION", icalproperty_get_value_as_string(dur),
+                         "is negative");
       e.length = e.all_day ? seconds / 86400 : seconds;
     }
-    if (e.all_day && e.length == 0) e.length = 1;   // DTEND is exclusive: one day at least
-    if (!e.all_day && e.length == 0) e.length = 60; // an instant: one minute, so it can clash
+    if (e.all_day && e.length == 0) e.length = 1;    // DTEND is exclusive: one day at least
+    if (!e.all_day && e.length == 0) e.length = 60;  // an instant: one minute, so it can clash
     const char* uid = icalcomponent_get_uid(ev);
     e.uid = uid && *uid ? text_of(uid) : fmt::format("{}:{}", m_name, line);
     e.summary = text_of(icalcomponent_get_summary(ev));
@@ -235,9 +246,10 @@ private:
 
   void step(const Event& e, const char* rule) {
     if (++m_steps > m_opt.max_steps)
-      throw InputError(where(e.line), "RRULE", rule,
-                       fmt::format("takes more than {} recurrence steps: a rule this dense cannot be imported",
-                                   m_opt.max_steps));
+      throw InputError(
+          where(e.line), "RRULE", rule,
+          fmt::format("takes more than {} recurrence steps: a rule this dense cannot be imported",
+                      m_opt.max_steps));
   }
 
   /// Every start of a master event up to the window's end: DTSTART, RRULE, RDATE, less EXDATE;
@@ -246,10 +258,12 @@ private:
   std::map<Moment, bool> starts(const Event& e) {
     std::map<Moment, bool> out;
     out.emplace(moment(e.start, e.zone, e.line), e.zone.floating);
-    const Moment window_begin = e.all_day ? Moment{true, m_opt.from.time_since_epoch().count()}
-                                          : Moment{false, m_window_begin.time_since_epoch().count()};
-    const Moment window_end = e.all_day ? Moment{true, (m_opt.to + date::days{1}).time_since_epoch().count()}
-                                        : Moment{false, m_window_end.time_since_epoch().count()};
+    const Moment window_begin = e.all_day
+                                    ? Moment{true, m_opt.from.time_since_epoch().count()}
+                                    : Moment{false, m_window_begin.time_since_epoch().count()};
+    const Moment window_end =
+        e.all_day ? Moment{true, (m_opt.to + date::days{1}).time_since_epoch().count()}
+                  : Moment{false, m_window_end.time_since_epoch().count()};
     for (auto* p = icalcomponent_get_first_property(e.comp, ICAL_RRULE_PROPERTY); p;
          p = icalcomponent_get_next_property(e.comp, ICAL_RRULE_PROPERTY)) {
       icalrecurrencetype rule = icalproperty_get_rrule(p);
@@ -262,7 +276,8 @@ private:
         until = u.is_date ? Moment{true, date_of(u).time_since_epoch().count()}
                           : moment(u, icaltime_is_utc(u) ? ZoneRef{true} : e.zone, e.line);
         if (until->is_date && !e.all_day)  // an UNTIL date with timed starts: through that day
-          until = Moment{false, (date_of(u) + date::days{1}).time_since_epoch().count() * 86400 - 1};
+          until =
+              Moment{false, (date_of(u) + date::days{1}).time_since_epoch().count() * 86400 - 1};
         rule.until = icaltime_null_time();
       }
       icaltimetype local = e.start;
@@ -284,26 +299,31 @@ private:
          p = icalcomponent_get_next_property(e.comp, ICAL_RDATE_PROPERTY)) {
       const icaldatetimeperiodtype rd = icalproperty_get_rdate(p);
       const icaltimetype t = icaltime_is_null_time(rd.time) ? rd.period.start : rd.time;
-      if (!sane(t)) throw InputError(where(e.line), "RDATE", icalproperty_get_value_as_string(p), "not a date");
+      if (!sane(t))
+        throw InputError(where(e.line), "RDATE", icalproperty_get_value_as_string(p), "not a date");
       const ZoneRef z = zone_of(p, t, e.line);
       if (t.is_date != e.all_day)
-        throw InputError(where(e.line), "RDATE", icalproperty_get_value_as_string(p), "not a value of DTSTART's kind");
+        throw InputError(where(e.line), "RDATE", icalproperty_get_value_as_string(p),
+                         "not a value of DTSTART's kind");
       out.emplace(moment(t, z, e.line), z.floating && !t.is_date);
     }
     for (auto* p = icalcomponent_get_first_property(e.comp, ICAL_EXDATE_PROPERTY); p;
          p = icalcomponent_get_next_property(e.comp, ICAL_EXDATE_PROPERTY)) {
       const icaltimetype t = icalproperty_get_exdate(p);
-      if (!sane(t)) throw InputError(where(e.line), "EXDATE", icalproperty_get_value_as_string(p), "not a date");
+      if (!sane(t))
+        throw InputError(where(e.line), "EXDATE", icalproperty_get_value_as_string(p),
+                         "not a date");
       out.erase(moment(t, zone_of(p, t, e.line), e.line));
     }
     return out;
   }
 
   [[noreturn]] void too_many(const Event& e, const std::string& rule) const {
-    throw InputError(where(e.line), "RRULE", rule,
-                     fmt::format("gives more than {} instances between {} and {}: limit the rule (COUNT, "
-                                 "UNTIL) or the import window",
-                                 m_opt.max_instances, to_iso(m_opt.from), to_iso(m_opt.to)));
+    throw InputError(
+        where(e.line), "RRULE", rule,
+        fmt::format("gives more than {} instances between {} and {}: limit the rule (COUNT, "
+                    "UNTIL) or the import window",
+                    m_opt.max_instances, to_iso(m_opt.from), to_iso(m_opt.to)));
   }
 
   /// Keeps the instance of `e` starting at `m` when it meets the window.
@@ -332,8 +352,10 @@ private:
   }
 
   bool skipped(const Event& e) {
-    if (e.cancelled) ++m_out.cancelled;
-    else if (e.transparent) ++m_out.transparent;
+    if (e.cancelled)
+      ++m_out.cancelled;
+    else if (e.transparent)
+      ++m_out.transparent;
     return e.cancelled || e.transparent;
   }
 
@@ -361,7 +383,9 @@ private:
         for (const auto& o : found->second) {
           icalproperty* rid = icalcomponent_get_first_property(o.comp, ICAL_RECURRENCEID_PROPERTY);
           const icaltimetype t = icalproperty_get_recurrenceid(rid);
-          if (!sane(t)) throw InputError(where(o.line), "RECURRENCE-ID", icalproperty_get_value_as_string(rid), "not a date");
+          if (!sane(t))
+            throw InputError(where(o.line), "RECURRENCE-ID", icalproperty_get_value_as_string(rid),
+                             "not a date");
           all.erase(moment(t, zone_of(rid, t, o.line), o.line));
         }
       }
@@ -381,7 +405,8 @@ IcsImport read_ics(std::string_view text, std::string_view name, const IcsOption
   const detail::IcsScan scan = detail::scan_ics(text, name);
   const std::string owned{text};
   std::unique_ptr<icalcomponent, CalendarFree> root{icalparser_parse_string(owned.c_str())};
-  if (!root) throw InputError(fmt::format("{}:1", name), "", "", "libical found no calendar in the file");
+  if (!root)
+    throw InputError(fmt::format("{}:1", name), "", "", "libical found no calendar in the file");
   return Reader{name, options, scan}.read(root.get());
 }
 

@@ -19,13 +19,11 @@ std::string upper(std::string_view s) {
   return out;
 }
 
-bool is_name_char(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '-';
-}
+bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-'; }
 
 struct ContentLine {
-  std::string name;         ///< upper case
-  std::string params;       ///< between the name and the ':' (without the leading ';')
+  std::string name;    ///< upper case
+  std::string params;  ///< between the name and the ':' (without the leading ';')
   std::string value;
 };
 
@@ -38,8 +36,10 @@ bool split_line(std::string_view line, ContentLine& out) {
   std::size_t params_begin = i;
   bool quoted = false;
   for (; i < line.size(); ++i) {
-    if (line[i] == '"') quoted = !quoted;
-    else if (line[i] == ':' && !quoted) break;
+    if (line[i] == '"')
+      quoted = !quoted;
+    else if (line[i] == ':' && !quoted)
+      break;
   }
   if (i == line.size()) return false;
   out.params = params_begin < i ? std::string{line.substr(params_begin + 1, i - params_begin - 1)}
@@ -56,8 +56,10 @@ std::string tzid_param(std::string_view params) {
     std::size_t end = i;
     bool quoted = false;
     for (; end < params.size(); ++end) {
-      if (params[end] == '"') quoted = !quoted;
-      else if (params[end] == ';' && !quoted) break;
+      if (params[end] == '"')
+        quoted = !quoted;
+      else if (params[end] == ';' && !quoted)
+        break;
     }
     const std::string_view p = params.substr(i, end - i);
     if (p.size() > 5 && upper(p.substr(0, 5)) == "TZID=") {
@@ -80,8 +82,10 @@ IcsScan scan_ics(std::string_view text, std::string_view name) {
   IcsScan scan;
   const auto where = [&](int line) { return fmt::format("{}:{}", name, line); };
   if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
-    const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(nul), '\n');
-    throw InputError(where(static_cast<int>(line)), "", "", "binary data (a NUL byte): not an iCalendar file");
+    const auto line =
+        1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(nul), '\n');
+    throw InputError(where(static_cast<int>(line)), "", "",
+                     "binary data (a NUL byte): not an iCalendar file");
   }
   struct Open {
     std::string kind;
@@ -102,7 +106,8 @@ IcsScan scan_ics(std::string_view text, std::string_view name) {
     check_text(logical, "line", where(at), k_max_unfolded_line_bytes, /*multiline=*/true);
     ContentLine cl;
     if (!split_line(logical, cl))
-      throw InputError(where(at), "line", preview(logical), "is not NAME:VALUE (a broken or unfolded line?)");
+      throw InputError(where(at), "line", preview(logical),
+                       "is not NAME:VALUE (a broken or unfolded line?)");
     if (cl.name == "BEGIN") {
       const std::string kind = upper(cl.value);
       if (stack.empty() && (kind != "VCALENDAR"))
@@ -116,9 +121,9 @@ IcsScan scan_ics(std::string_view text, std::string_view name) {
       return;
     }
     if (stack.empty())
-      throw InputError(where(at), "line", preview(logical), seen_calendar
-                                                                ? "comes after END:VCALENDAR"
-                                                                : "comes before BEGIN:VCALENDAR");
+      throw InputError(
+          where(at), "line", preview(logical),
+          seen_calendar ? "comes after END:VCALENDAR" : "comes before BEGIN:VCALENDAR");
     if (cl.name == "END") {
       const std::string kind = upper(cl.value);
       if (stack.back().kind != kind)
@@ -131,10 +136,12 @@ IcsScan scan_ics(std::string_view text, std::string_view name) {
     const bool in_vtimezone = std::any_of(stack.begin(), stack.end(),
                                           [](const Open& o) { return o.kind == "VTIMEZONE"; });
     if (in_vtimezone) {
-      if (cl.name == "TZID" && stack.back().kind == "VTIMEZONE") scan.vtimezone_ids.insert(cl.value);
+      if (cl.name == "TZID" && stack.back().kind == "VTIMEZONE")
+        scan.vtimezone_ids.insert(cl.value);
       return;
     }
-    if (auto tzid = tzid_param(cl.params); !tzid.empty()) scan.tzid_uses.push_back({std::move(tzid), at});
+    if (auto tzid = tzid_param(cl.params); !tzid.empty())
+      scan.tzid_uses.push_back({std::move(tzid), at});
   };
 
   int physical = 0;
@@ -148,11 +155,13 @@ IcsScan scan_ics(std::string_view text, std::string_view name) {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (!line.empty() && (line.front() == ' ' || line.front() == '\t')) {
       if (logical_line == 0)
-        throw InputError(where(physical), "line", preview(line), "continues a line that does not exist");
+        throw InputError(where(physical), "line", preview(line),
+                         "continues a line that does not exist");
       logical.append(line.substr(1));
       if (logical.size() > k_max_unfolded_line_bytes)
-        throw InputError(where(logical_line), "line", preview(logical),
-                         fmt::format("is longer than {} bytes unfolded", k_max_unfolded_line_bytes));
+        throw InputError(
+            where(logical_line), "line", preview(logical),
+            fmt::format("is longer than {} bytes unfolded", k_max_unfolded_line_bytes));
       continue;
     }
     finish_line();
@@ -160,7 +169,8 @@ IcsScan scan_ics(std::string_view text, std::string_view name) {
     logical_line = physical;
   }
   finish_line();
-  if (!seen_calendar) throw InputError(where(1), "", "", "no BEGIN:VCALENDAR: not an iCalendar file");
+  if (!seen_calendar)
+    throw InputError(where(1), "", "", "no BEGIN:VCALENDAR: not an iCalendar file");
   if (!stack.empty())
     throw InputError(where(stack.back().line), "BEGIN", stack.back().kind,
                      fmt::format("has no END:{} before the end of the file", stack.back().kind));

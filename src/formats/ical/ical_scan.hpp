@@ -17,7 +17,7 @@ struct IcsScan {
     std::string tzid;
     int line = 0;
   };
-  std::vector<TzidUse> tzid_uses;       ///< every TZID= parameter outside VTIMEZONE, in order
+  std::vector<TzidUse> tzid_uses;  ///< every TZID= parameter outside VTIMEZONE, in order
 };
 
 /// Checks the structure of calendar `text` (lines are 1-based, physical lines of the file;

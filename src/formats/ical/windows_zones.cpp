@@ -19,8 +19,9 @@ std::string iana_zone_of_windows_zone(std::string_view windows_name) {
   std::array<UChar, 128> id{};
   UErrorCode status = U_ZERO_ERROR;
   // Territory "001" is CLDR's default zone for each Windows name.
-  const int32_t n = ucal_getTimeZoneIDForWindowsID(win.data(), static_cast<int32_t>(windows_name.size()),
-                                                   "001", id.data(), static_cast<int32_t>(id.size()), &status);
+  const int32_t n =
+      ucal_getTimeZoneIDForWindowsID(win.data(), static_cast<int32_t>(windows_name.size()), "001",
+                                     id.data(), static_cast<int32_t>(id.size()), &status);
   if (U_FAILURE(status) || n <= 0 || n >= static_cast<int32_t>(id.size())) return {};
   std::string out;
   for (int32_t i = 0; i < n; ++i) out += static_cast<char>(id[static_cast<std::size_t>(i)]);

@@ -126,11 +126,9 @@ struct Codec<Observance>
                 Observance::friday, Observance::monday, Observance::next_working,
                 Observance::previous_working> {};
 template <>
-struct Codec<BusyKind>
-    : EnumCodec<BusyKind, parse_busy_kind, BusyKind::expert, BusyKind::station, BusyKind::room,
-                BusyKind::body> {};
+struct Codec<BusyKind> : EnumCodec<BusyKind, parse_busy_kind, BusyKind::expert, BusyKind::station,
+                                   BusyKind::room, BusyKind::body> {};
 template <>
-struct Codec<Severity>
-    : EnumCodec<Severity, parse_severity, Severity::warning, Severity::error> {};
+struct Codec<Severity> : EnumCodec<Severity, parse_severity, Severity::warning, Severity::error> {};
 
 }  // namespace gge::detail

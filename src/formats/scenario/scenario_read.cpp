@@ -401,12 +401,19 @@ private:
   }
   void check_refs(const BusyTime& b, const RowSite& site) {
     switch (b.kind) {
-      case BusyKind::expert: need(m_experts, b.subject, site, "busy", "subject", "expert"); break;
-      case BusyKind::station: need(m_stations, b.subject, site, "busy", "subject", "station"); break;
-      case BusyKind::body: need(m_bodies, b.subject, site, "busy", "subject", "body"); break;
+      case BusyKind::expert:
+        need(m_experts, b.subject, site, "busy", "subject", "expert");
+        break;
+      case BusyKind::station:
+        need(m_stations, b.subject, site, "busy", "subject", "station");
+        break;
+      case BusyKind::body:
+        need(m_bodies, b.subject, site, "busy", "subject", "body");
+        break;
       case BusyKind::room: {
         const auto slash = b.subject.find('/');
-        if (slash == std::string::npos || !m_rooms.count({b.subject.substr(0, slash), b.subject.substr(slash + 1)}))
+        if (slash == std::string::npos ||
+            !m_rooms.count({b.subject.substr(0, slash), b.subject.substr(slash + 1)}))
           missing(site, "busy", "subject", b.subject, "no such room (STATION/Room) in this file");
         break;
       }

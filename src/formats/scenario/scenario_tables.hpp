@@ -251,13 +251,16 @@ struct Table<BusyTime> {
   static constexpr auto rows = &Scenario::busy_times;
   // All-day rows have first/last (inclusive days), timed rows start/end (UTC, end exclusive).
   static constexpr std::array fields{
-      field<&BusyTime::kind>("kind", req),       field<&BusyTime::subject>("subject", req),
-      field<&BusyTime::source>("source", req),   field<&BusyTime::uid>("uid", req),
-      field<&BusyTime::summary>("summary"),      field<&BusyTime::all_day>("all_day"),
-      field<&BusyTime::first>("first"),          field<&BusyTime::last>("last"),
-      field<&BusyTime::start>("start"),          field<&BusyTime::end>("end")};
-  static constexpr std::array<std::string_view, 6> key_fields{"kind", "subject", "source", "uid", "first", "start"};
-  static auto key(const BusyTime& r) { return std::tie(r.kind, r.subject, r.source, r.uid, r.first, r.start); }
+      field<&BusyTime::kind>("kind", req),     field<&BusyTime::subject>("subject", req),
+      field<&BusyTime::source>("source", req), field<&BusyTime::uid>("uid", req),
+      field<&BusyTime::summary>("summary"),    field<&BusyTime::all_day>("all_day"),
+      field<&BusyTime::first>("first"),        field<&BusyTime::last>("last"),
+      field<&BusyTime::start>("start"),        field<&BusyTime::end>("end")};
+  static constexpr std::array<std::string_view, 6> key_fields{"kind", "subject", "source",
+                                                              "uid",  "first",   "start"};
+  static auto key(const BusyTime& r) {
+    return std::tie(r.kind, r.subject, r.source, r.uid, r.first, r.start);
+  }
 };
 
 /// Calls `f.template operator()<T>()` for every row type, in the file's fixed table order.

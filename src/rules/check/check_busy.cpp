@@ -18,8 +18,12 @@ std::string subject_key(BusyKind kind, const std::string& subject) {
 }
 
 /// UTC minutes since 1970 of an instant, rounded down (start) or up (end).
-Stamp minutes_floor(Instant t) { return static_cast<Stamp>(date::floor<std::chrono::minutes>(t).time_since_epoch().count()); }
-Stamp minutes_ceil(Instant t) { return static_cast<Stamp>(date::ceil<std::chrono::minutes>(t).time_since_epoch().count()); }
+Stamp minutes_floor(Instant t) {
+  return static_cast<Stamp>(date::floor<std::chrono::minutes>(t).time_since_epoch().count());
+}
+Stamp minutes_ceil(Instant t) {
+  return static_cast<Stamp>(date::ceil<std::chrono::minutes>(t).time_since_epoch().count());
+}
 
 /// The days of session `si` on which busy time `b` meets one of its slots (only the slots in
 /// `room` when it is >= 0), sorted and unique.
@@ -33,7 +37,8 @@ std::vector<Date> clash_days(const Context& c, int si, const BusyTime& b, int ro
     const bool whole_days = slot.meeting < 0;
     if (b.all_day) {
       if (whole_days) {
-        for (Date d = std::max(s.first, bf); d <= std::min(s.last, bl); d += date::days{1}) days.push_back(d);
+        for (Date d = std::max(s.first, bf); d <= std::min(s.last, bl); d += date::days{1})
+          days.push_back(d);
       } else if (slot.date >= bf && slot.date <= bl) {
         days.push_back(slot.date);
       }
@@ -41,7 +46,8 @@ std::vector<Date> clash_days(const Context& c, int si, const BusyTime& b, int ro
     }
     if (minutes_floor(b.start) >= slot.utc_end || minutes_ceil(b.end) <= slot.utc_start) continue;
     if (whole_days) {
-      for (Date d = std::max(s.first, bf); d <= std::min(s.last, bl); d += date::days{1}) days.push_back(d);
+      for (Date d = std::max(s.first, bf); d <= std::min(s.last, bl); d += date::days{1})
+        days.push_back(d);
     } else {
       days.push_back(slot.date);
     }
@@ -95,7 +101,8 @@ void check_busy(Context& c) {
   for (std::size_t si = 0; si < c.sessions.size(); ++si) {
     const int session = static_cast<int>(si);
     // One finding per subject and imported event (a series' instances together).
-    std::map<std::tuple<BusyKind, std::string, std::string, std::string>, std::vector<Date>> clashes;
+    std::map<std::tuple<BusyKind, std::string, std::string, std::string>, std::vector<Date>>
+        clashes;
     std::map<std::tuple<BusyKind, std::string, std::string, std::string>, const BusyTime*> sample;
     for (const auto& subject : subjects_of(c, session)) {
       const auto found = by_subject.find(subject_key(subject.kind, subject.key));
@@ -121,9 +128,10 @@ void check_busy(Context& c) {
       f.first = days.front();
       f.last = days.back();
       f.subjects = {c.ref(session), fmt::format("{} {}", to_string(b.kind), b.subject)};
-      f.rule = fmt::format("imported busy time of {} {} (source {})", to_string(b.kind), b.subject, b.source);
-      f.reason = fmt::format("{} meets on {} while {} {} is busy: \"{}\" (imported from {})", c.ref(session),
-                             days_text(days), to_string(b.kind), b.subject,
+      f.rule = fmt::format("imported busy time of {} {} (source {})", to_string(b.kind), b.subject,
+                           b.source);
+      f.reason = fmt::format("{} meets on {} while {} {} is busy: \"{}\" (imported from {})",
+                             c.ref(session), days_text(days), to_string(b.kind), b.subject,
                              b.summary.empty() ? std::string{"(no summary)"} : b.summary, b.source);
     }
   }

@@ -235,7 +235,8 @@ std::int64_t candidate_cost(const PlanProblem& p, const PlanMandate& m, const Pl
     cost += std::int64_t{p.weights.published} * moved;
   }
   if (!m.soft_busy.empty())
-    cost += std::int64_t{p.weights.experts} * expert_clash(m, from_day_number(d), from_day_number(e)).expert_days;
+    cost += std::int64_t{p.weights.experts} *
+            expert_clash(m, from_day_number(d), from_day_number(e)).expert_days;
   if (nb.prev) cost += spacing_cost(p, d - day_number(nb.prev->first), target_gap);
   if (nb.next) cost += spacing_cost(p, day_number(nb.next->first) - d, target_gap);
   return cost;

@@ -51,7 +51,8 @@ ExpertClash expert_clash(const PlanMandate& m, Date first, Date last) {
     const Date lo = std::max(first, b.first), hi = std::min(last, b.last);
     if (lo > hi) continue;
     by_expert[b.expert].emplace_back(lo, hi);
-    if (std::find(out.reasons.begin(), out.reasons.end(), b.reason) == out.reasons.end()) out.reasons.push_back(b.reason);
+    if (std::find(out.reasons.begin(), out.reasons.end(), b.reason) == out.reasons.end())
+      out.reasons.push_back(b.reason);
   }
   for (auto& [expert, spans] : by_expert) {  // the union of each expert's spans, in days
     std::sort(spans.begin(), spans.end());

@@ -1,10 +1,10 @@
 #include "gge/formats/ical/ical_import.hpp"
 
-#include "gge/core/error.hpp"
 #include "formats/ical/ical_fixture.hpp"
+#include "gge/core/error.hpp"
 
-#include <catch2/catch.hpp>
 #include <fmt/format.h>
+#include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -76,18 +76,21 @@ long long utc(date::sys_seconds t) { return t.time_since_epoch().count(); }
 
 }  // namespace
 
-TEST_CASE("read_ics: every instance equals libical's and ical.js's own expansion", "[formats][ical]") {
+TEST_CASE("read_ics: every instance equals libical's and ical.js's own expansion",
+          "[formats][ical]") {
   const std::string file = GENERATE("outlook.ics", "google.ics", "apple.ics", "floating.ics");
   const auto path = fixture(file);
   const auto mine = ours(read_ics_file(path, year_2005()));
   INFO(file);
   CHECK(mine.size() >= 1);
-  CHECK(mine == oracle(fmt::format("'{}' '{}' 20050101 20051231", GGE_LIBICAL_EXPAND, path.string())));
+  CHECK(mine ==
+        oracle(fmt::format("'{}' '{}' 20050101 20051231", GGE_LIBICAL_EXPAND, path.string())));
   CHECK(mine == oracle(fmt::format("'{}' '{}/icaljs_expand.mjs' '{}' 20050101 20051231", GGE_NODE,
                                    GGE_ICAL_TOOLS, path.string())));
 }
 
-TEST_CASE("read_ics: a weekly series with an EXDATE, a moved and a cancelled instance", "[formats][ical]") {
+TEST_CASE("read_ics: a weekly series with an EXDATE, a moved and a cancelled instance",
+          "[formats][ical]") {
   const auto r = read_ics_file(fixture("google.ics"), year_2005());
   std::vector<BusyTime> weekly;
   for (const auto& b : r.busy)
@@ -95,38 +98,44 @@ TEST_CASE("read_ics: a weekly series with an EXDATE, a moved and a cancelled ins
   // COUNT=10 Tuesdays from 1 March; 15 March excluded, 19 April cancelled: 8 remain, one of
   // them moved to Wednesday 6 April 14:00 EDT.
   REQUIRE(weekly.size() == 8);
-  CHECK(utc(weekly.front().start) == utc(date::sys_days{2005_y / 3 / 1} + std::chrono::hours{15}));  // 10:00 EST
+  CHECK(utc(weekly.front().start) ==
+        utc(date::sys_days{2005_y / 3 / 1} + std::chrono::hours{15}));  // 10:00 EST
   const auto moved = std::find_if(weekly.begin(), weekly.end(), [](const BusyTime& b) {
     return b.summary == "Weekly delegation meeting (Wednesday this week)";
   });
   REQUIRE(moved != weekly.end());
-  CHECK(utc(moved->start) == utc(date::sys_days{2005_y / 4 / 6} + std::chrono::hours{18}));  // 14:00 EDT
+  CHECK(utc(moved->start) ==
+        utc(date::sys_days{2005_y / 4 / 6} + std::chrono::hours{18}));  // 14:00 EDT
   CHECK(r.cancelled == 2);  // the cancelled lunch and the cancelled instance
   CHECK(r.transparent == 0);
   CHECK(r.events == 5);
 }
 
-TEST_CASE("read_ics: Outlook's Windows zone names, with and without a VTIMEZONE", "[formats][ical]") {
+TEST_CASE("read_ics: Outlook's Windows zone names, with and without a VTIMEZONE",
+          "[formats][ical]") {
   CHECK(iana_zone_of_windows_zone("W. Europe Standard Time") == "Europe/Berlin");
   CHECK(iana_zone_of_windows_zone("Eastern Standard Time") == "America/New_York");
   CHECK(iana_zone_of_windows_zone("Europe/Berlin").empty());
   CHECK(iana_zone_of_windows_zone("").empty());
 
   const auto outlook = read_ics_file(fixture("outlook.ics"), year_2005());
-  CHECK(outlook.transparent == 1);        // the out-of-office all-day event
-  CHECK(outlook.windows_zones.empty());   // the file's VTIMEZONE defines its Windows name
+  CHECK(outlook.transparent == 1);       // the out-of-office all-day event
+  CHECK(outlook.windows_zones.empty());  // the file's VTIMEZONE defines its Windows name
   const auto r = read_ics_file(fixture("outlook_windows_zones.ics"), year_2005());
   REQUIRE(r.busy.size() == 2);
   CHECK(r.windows_zones == std::vector<std::string>{"Eastern Standard Time -> America/New_York",
                                                     "Tokyo Standard Time -> Asia/Tokyo"});
-  CHECK(utc(r.busy[0].start) == utc(date::sys_days{2005_y / 7 / 11} + std::chrono::minutes{13 * 60 + 30}));
+  CHECK(utc(r.busy[0].start) ==
+        utc(date::sys_days{2005_y / 7 / 11} + std::chrono::minutes{13 * 60 + 30}));
   CHECK(utc(r.busy[1].start) == utc(date::sys_days{2005_y / 12 / 5}));  // 09:00 JST
 }
 
-TEST_CASE("read_ics: all-day days are inclusive, floating times take the given zone", "[formats][ical]") {
+TEST_CASE("read_ics: all-day days are inclusive, floating times take the given zone",
+          "[formats][ical]") {
   const auto apple = read_ics_file(fixture("apple.ics"), year_2005());
-  const auto vienna = std::find_if(apple.busy.begin(), apple.busy.end(),
-                                   [](const BusyTime& b) { return b.summary == "Conference in Vienna"; });
+  const auto vienna = std::find_if(apple.busy.begin(), apple.busy.end(), [](const BusyTime& b) {
+    return b.summary == "Conference in Vienna";
+  });
   REQUIRE(vienna != apple.busy.end());
   CHECK(vienna->all_day);
   CHECK(vienna->first == Date{2005_y / 5 / 18});
@@ -149,10 +158,12 @@ TEST_CASE("read_ics: only instances that meet the window", "[formats][ical]") {
   CHECK(r.busy[0].start < r.busy[1].start);
 }
 
-TEST_CASE("read_ics: an RRULE without end is expanded up to the window's end only", "[formats][ical]") {
-  const std::string daily = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:d\r\n"
-                            "DTSTART:20040101T090000Z\r\nDTEND:20040101T100000Z\r\nRRULE:FREQ=DAILY\r\n"
-                            "END:VEVENT\r\nEND:VCALENDAR\r\n";
+TEST_CASE("read_ics: an RRULE without end is expanded up to the window's end only",
+          "[formats][ical]") {
+  const std::string daily =
+      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:d\r\n"
+      "DTSTART:20040101T090000Z\r\nDTEND:20040101T100000Z\r\nRRULE:FREQ=DAILY\r\n"
+      "END:VEVENT\r\nEND:VCALENDAR\r\n";
   const auto r = read_ics(daily, "daily.ics", year_2005());
   REQUIRE(r.busy.size() == 365);  // every day of 2005, none before or after
   CHECK(utc(r.busy.front().start) == utc(date::sys_days{2005_y / 1 / 1} + std::chrono::hours{9}));
@@ -168,17 +179,21 @@ TEST_CASE("read_ics: an RDATE with a TZID is taken in that zone", "[formats][ica
   // DTSTART out when a series has RDATEs only (RFC 5545 3.8.5.2: DTSTART is the first instance).
   const auto r = read_ics_file(fixture("apple_rdate.ics"), year_2005());
   REQUIRE(r.busy.size() == 3);
-  CHECK(utc(r.busy[0].start) == utc(date::sys_days{2005_y / 3 / 8} + std::chrono::hours{13}));   // 14:00 CET
-  CHECK(utc(r.busy[1].start) == utc(date::sys_days{2005_y / 3 / 29} + std::chrono::hours{12}));  // 14:00 CEST
+  CHECK(utc(r.busy[0].start) ==
+        utc(date::sys_days{2005_y / 3 / 8} + std::chrono::hours{13}));  // 14:00 CET
+  CHECK(utc(r.busy[1].start) ==
+        utc(date::sys_days{2005_y / 3 / 29} + std::chrono::hours{12}));  // 14:00 CEST
   CHECK(utc(r.busy[2].start) == utc(date::sys_days{2005_y / 4 / 12} + std::chrono::hours{12}));
   CHECK(utc(r.busy[2].end) - utc(r.busy[2].start) == 3 * 3600);
 }
 
-TEST_CASE("read_ics: a bad file is one line naming the file, the line and the problem", "[formats][ical]") {
+TEST_CASE("read_ics: a bad file is one line naming the file, the line and the problem",
+          "[formats][ical]") {
   const auto cal = [](std::string body) {
     return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n" + body + "END:VCALENDAR\r\n";
   };
-  const std::string event = "BEGIN:VEVENT\r\nUID:x\r\nDTSTART:20050301T100000Z\r\nDTEND:20050301T110000Z\r\n";
+  const std::string event =
+      "BEGIN:VEVENT\r\nUID:x\r\nDTSTART:20050301T100000Z\r\nDTEND:20050301T110000Z\r\n";
   struct Case {
     std::string text, expected;
   };
@@ -186,25 +201,36 @@ TEST_CASE("read_ics: a bad file is one line naming the file, the line and the pr
       {cal(event + "this line lost its name\r\nEND:VEVENT\r\n"),
        "bad.ics:8: line 'this line lost its name': is not NAME:VALUE"},
       {cal(event), "bad.ics:8: END 'VCALENDAR': does not close BEGIN:VEVENT of line 4"},
-      {"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + event, "bad.ics:3: BEGIN 'VEVENT': has no END:VEVENT"},
-      {cal("BEGIN:VEVENT\r\nUID:x\r\nDTSTART;TZID=Mars/Olympus Mons:20050301T100000\r\nEND:VEVENT\r\n"),
+      {"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + event,
+       "bad.ics:3: BEGIN 'VEVENT': has no END:VEVENT"},
+      {cal("BEGIN:VEVENT\r\nUID:x\r\nDTSTART;TZID=Mars/Olympus "
+           "Mons:20050301T100000\r\nEND:VEVENT\r\n"),
        "bad.ics:6: TZID 'Mars/Olympus Mons': no VTIMEZONE in the file defines it"},
-      {cal("BEGIN:VEVENT\r\nUID:x\r\nDTSTART:20050301T100000Z\r\nRRULE:FREQ=MINUTELY\r\nEND:VEVENT\r\n"),
-       "bad.ics:4: RRULE 'FREQ=MINUTELY': gives more than 200000 instances between 2005-01-01 and 2005-12-31"},
-      {cal("BEGIN:VEVENT\r\nUID:x\r\nSUMMARY:no start\r\nEND:VEVENT\r\n"), "bad.ics:4: VEVENT has no DTSTART"},
+      {cal("BEGIN:VEVENT\r\nUID:x\r\nDTSTART:20050301T100000Z\r\nRRULE:FREQ=MINUTELY\r\nEND:"
+           "VEVENT\r\n"),
+       "bad.ics:4: RRULE 'FREQ=MINUTELY': gives more than 200000 instances between 2005-01-01 and "
+       "2005-12-31"},
+      {cal("BEGIN:VEVENT\r\nUID:x\r\nSUMMARY:no start\r\nEND:VEVENT\r\n"),
+       "bad.ics:4: VEVENT has no DTSTART"},
       {std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16), "bad.ics:3: binary data (a NUL byte)"},
-      {cal("BEGIN:VEVENT\r\nSUMMARY:caf\xe9\r\n"), R"(bad.ics:5: line 'SUMMARY:caf\xe9': invalid UTF-8)"},
+      {cal("BEGIN:VEVENT\r\nSUMMARY:caf\xe9\r\n"),
+       R"(bad.ics:5: line 'SUMMARY:caf\xe9': invalid UTF-8)"},
       {cal(event + "DESCRIPTION:" + std::string(20'000, 'x') + "\r\nEND:VEVENT\r\n"),
        "bad.ics:8: line of 20013 bytes; at most 16384 bytes per line"},
-      {cal(event + "DESCRIPTION:" + [] {
-         std::string folded;
-         for (int i = 0; i < 4000; ++i) folded += std::string(74, 'x') + "\r\n ";
-         return folded;
-       }() + "\r\nEND:VEVENT\r\n"),
-       "bad.ics:8: line 'DESCRIPTION:xxxxxxxxxxxxxxxxxxxxxxxxxxxx...': is longer than 262144 bytes unfolded"},
-      {cal("BEGIN:VEVENT\r\nUID:x\r\nDTSTART:19000101T000000Z\r\nRRULE:FREQ=SECONDLY\r\nEND:VEVENT\r\n"),
+      {cal(event + "DESCRIPTION:" +
+           [] {
+             std::string folded;
+             for (int i = 0; i < 4000; ++i) folded += std::string(74, 'x') + "\r\n ";
+             return folded;
+           }() +
+           "\r\nEND:VEVENT\r\n"),
+       "bad.ics:8: line 'DESCRIPTION:xxxxxxxxxxxxxxxxxxxxxxxxxxxx...': is longer than 262144 bytes "
+       "unfolded"},
+      {cal("BEGIN:VEVENT\r\nUID:x\r\nDTSTART:19000101T000000Z\r\nRRULE:FREQ=SECONDLY\r\nEND:"
+           "VEVENT\r\n"),
        "bad.ics:4: RRULE 'FREQ=SECONDLY': takes more than 2000000 recurrence steps"},
-      {"Subject: meeting\r\n\r\nSee you then.\r\n", "bad.ics:1: line 'Subject: meeting': comes before BEGIN:VCALENDAR"},
+      {"Subject: meeting\r\n\r\nSee you then.\r\n",
+       "bad.ics:1: line 'Subject: meeting': comes before BEGIN:VCALENDAR"},
       {"", "bad.ics:1: no BEGIN:VCALENDAR"},
   };
   for (const auto& c : cases) {
@@ -218,6 +244,8 @@ TEST_CASE("read_ics: a bad file is one line naming the file, the line and the pr
 TEST_CASE("read_ics_file: a file over the size limit is refused unread", "[formats][ical]") {
   test::TempFile big("big.ics", "");
   std::filesystem::resize_file(big.path, 100u << 20);  // 100 MB, sparse: nothing is read
-  CHECK_THROWS_WITH(read_ics_file(big.path, year_2005()),
-                    Catch::EndsWith("big.ics: the calendar file is larger than 64 MiB, the limit for one input file"));
+  CHECK_THROWS_WITH(
+      read_ics_file(big.path, year_2005()),
+      Catch::EndsWith(
+          "big.ics: the calendar file is larger than 64 MiB, the limit for one input file"));
 }

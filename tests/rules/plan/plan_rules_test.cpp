@@ -152,7 +152,8 @@ TEST_CASE("plan: avoid counts the calendar days of a session, weekends included"
   CHECK(score_plan(p, plan).avoid == 7 * 10);
 }
 
-TEST_CASE("plan: experts' soft busy days cost once per expert and day, weekends included", "[rules][plan]") {
+TEST_CASE("plan: experts' soft busy days cost once per expert and day, weekends included",
+          "[rules][plan]") {
   PlanMandate m = mandate("A", 0, day("2005-03-07"), day("2005-03-31"), 5, {"NY"});
   m.soft_busy = {{"e1", day("2005-03-08"), day("2005-03-09"), "e1 hearing"},
                  {"e1", day("2005-03-09"), day("2005-03-10"), "e1 budget"},  // 9 March counts once
@@ -162,7 +163,8 @@ TEST_CASE("plan: experts' soft busy days cost once per expert and day, weekends 
   CHECK(clash.expert_days == 3 + 2);  // e1: 8, 9, 10 March; e2: 7, 8 March
   CHECK(clash.reasons == std::vector<std::string>{"e1 hearing", "e1 budget", "e2 travel"});
   CHECK(expert_clash(m, day("2005-03-12"), day("2005-03-20")).expert_days == 0);
-  CHECK(expert_clash(m, day("2005-03-04"), day("2005-03-06")).expert_days == 2);  // a weekend counts
+  CHECK(expert_clash(m, day("2005-03-04"), day("2005-03-06")).expert_days ==
+        2);  // a weekend counts
 
   PlanProblem p;
   p.stations = {{"NY", {}, {}, {}, {}}};

@@ -188,7 +188,8 @@ struct Oracle {
         if (s.published_first)
           total += w.published * (std::abs((o.first - *s.published_first).count()) +
                                   (s.published_station.empty() || s.published_station == o.station ? 0 : 7));
-        for (Date d = o.first; d <= o.last; d += date::days{1}) {  // expert-days, each expert once a day
+        for (Date d = o.first; d <= o.last;
+             d += date::days{1}) {  // expert-days, each expert once a day
           std::set<std::string> busy;
           for (const auto& b : m.soft_busy)
             if (b.first <= d && d <= b.last) busy.insert(b.expert);

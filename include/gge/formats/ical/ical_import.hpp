@@ -40,17 +40,17 @@ struct IcsOptions {
   Date from{};  ///< window: first day, inclusive (UTC days for timed events)
   Date to{};    ///< window: last day, inclusive; >= from
   const date::time_zone* floating_zone = nullptr;  ///< zone of floating times; nullptr = refuse
-  std::size_t max_instances = k_max_instances;       ///< busy times kept, over the whole file
-  std::size_t max_steps = k_max_recurrence_steps;   ///< recurrence steps taken, over the file
+  std::size_t max_instances = k_max_instances;     ///< busy times kept, over the whole file
+  std::size_t max_steps = k_max_recurrence_steps;  ///< recurrence steps taken, over the file
 };
 
 /// What a file gave.
 struct IcsImport {
-  std::vector<BusyTime> busy;       ///< sorted by uid, then start; kind/subject/source empty
-  std::size_t events = 0;           ///< VEVENT components read
-  std::size_t transparent = 0;      ///< events or instances skipped as TRANSP:TRANSPARENT
-  std::size_t cancelled = 0;        ///< events or instances skipped as STATUS:CANCELLED
-  std::size_t floating = 0;         ///< busy times whose times were floating
+  std::vector<BusyTime> busy;              ///< sorted by uid, then start; kind/subject/source empty
+  std::size_t events = 0;                  ///< VEVENT components read
+  std::size_t transparent = 0;             ///< events or instances skipped as TRANSP:TRANSPARENT
+  std::size_t cancelled = 0;               ///< events or instances skipped as STATUS:CANCELLED
+  std::size_t floating = 0;                ///< busy times whose times were floating
   std::vector<std::string> windows_zones;  ///< "W. Europe Standard Time -> Europe/Berlin", sorted
 };
 

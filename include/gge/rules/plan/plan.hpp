@@ -179,7 +179,9 @@ struct PlacedSession {
 /// A score by preference (already weighted); `total` is their sum. Lower is better.
 struct ScoreBreakdown {
   std::int64_t spacing = 0, timing = 0, avoid = 0, balance = 0, published = 0, experts = 0;
-  [[nodiscard]] std::int64_t total() const { return spacing + timing + avoid + balance + published + experts; }
+  [[nodiscard]] std::int64_t total() const {
+    return spacing + timing + avoid + balance + published + experts;
+  }
   friend bool operator==(const ScoreBreakdown&, const ScoreBreakdown&) = default;
 };
 
