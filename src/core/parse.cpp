@@ -54,6 +54,18 @@ Date parse_date(std::string_view text, std::string_view field, Where where) {
   return Date{date::year{y} / date::month(m) / date::day(d)};
 }
 
+Instant parse_instant(std::string_view text, std::string_view field, Where where) {
+  // "YYYY-MM-DD" + "THH:MM:SSZ": the date part is checked by parse_date.
+  if (text.size() != 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != 'Z')
+    refuse(text, field, where, "expected a UTC time as YYYY-MM-DDTHH:MM:SSZ");
+  const Date day = parse_date(text.substr(0, 10), field, where);
+  const int h = digits(text, 11, 2), m = digits(text, 14, 2), s = digits(text, 17, 2);
+  if (h < 0 || m < 0 || s < 0 || h > 23 || m > 59 || s > 59)
+    refuse(text, field, where, "no such time of day (00:00:00 to 23:59:59)");
+  return Instant{day.time_since_epoch()} + std::chrono::hours{h} + std::chrono::minutes{m} +
+         std::chrono::seconds{s};
+}
+
 Minutes parse_hhmm(std::string_view text, std::string_view field, Where where) {
   if (text.size() != 5 || text[2] != ':') refuse(text, field, where, "expected a time as HH:MM");
   const int h = digits(text, 0, 2), m = digits(text, 3, 2);

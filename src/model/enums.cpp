@@ -1,6 +1,7 @@
 // Spellings of the model's enumerations, shared by files, the CLI and the database.
 #include "gge/model/blackout.hpp"
 #include "gge/model/bodies.hpp"
+#include "gge/model/busy.hpp"
 #include "gge/model/holiday.hpp"
 #include "gge/model/holiday_rule.hpp"
 #include "gge/model/sessions.hpp"
@@ -61,7 +62,16 @@ constexpr std::array<std::pair<Observance, std::string_view>, 6> k_observances{{
 constexpr std::array<std::pair<Severity, std::string_view>, 2> k_severities{{
     {Severity::warning, "warning"}, {Severity::error, "error"}}};
 
+constexpr std::array<std::pair<BusyKind, std::string_view>, 4> k_busy_kinds{
+    {{BusyKind::expert, "expert"},
+     {BusyKind::station, "station"},
+     {BusyKind::room, "room"},
+     {BusyKind::body, "body"}}};
+
 }  // namespace
+
+std::string_view to_string(BusyKind k) { return name_of(k_busy_kinds, k); }
+std::optional<BusyKind> parse_busy_kind(std::string_view s) { return lookup(k_busy_kinds, s); }
 
 std::string_view to_string(HolidayRuleKind k) { return name_of(k_rule_kinds, k); }
 std::optional<HolidayRuleKind> parse_holiday_rule_kind(std::string_view s) {

@@ -205,4 +205,19 @@ void validate(const Blackout& b, Where where) {
   check_name(b.reason, "blackout.reason", where);
 }
 
+void validate(const BusyTime& b, Where where) {
+  if (b.subject.empty()) refuse(where, "busy.subject", b.subject, "must not be empty");
+  check_text(b.subject, "busy.subject", where, 200);
+  check_name(b.source, "busy.source", where);
+  if (b.uid.empty()) refuse(where, "busy.uid", b.uid, "must not be empty");
+  check_text(b.uid, "busy.uid", where, 1000);
+  check_text(b.summary, "busy.summary", where, 1000);
+  if (b.all_day && b.last < b.first)
+    refuse(where, "busy.last", to_iso(b.last),
+           fmt::format("is before the first day {}", to_iso(b.first)));
+  if (!b.all_day && b.end <= b.start)
+    refuse(where, "busy.end", to_iso(b.end),
+           fmt::format("is not after the start {}", to_iso(b.start)));
+}
+
 }  // namespace gge

@@ -4,6 +4,7 @@
 #include "gge/core/error.hpp"
 #include "gge/core/fields.hpp"
 #include "gge/core/text.hpp"
+#include "gge/model/busy_days.hpp"
 #include "gge/rules/calendar/session_days.hpp"
 #include "gge/services/calendars.hpp"
 #include "gge/services/stored_deadlines.hpp"
@@ -179,6 +180,39 @@ void book_staying_sessions(const Store& store, const std::vector<Part>& parts, s
   }
 }
 
+// Phase 5b: imported busy time (gge import ics), by the days it touches (model/busy_days.hpp):
+// a station's blocks its days there, a room's books the room, the body's makes the days busy for
+// its mandate. An expert's makes the days busy for every mandate whose body the expert belongs
+// to, or, with `experts_soft`, costs weights.experts per clashing expert-day instead.
+void book_busy_times(const Store& store, const std::vector<Part>& parts,
+                     std::vector<PlanStation>& stations, std::vector<PlanMandate*> mandates,
+                     bool experts_soft) {
+  std::map<std::string, std::set<std::string>> bodies_of;  // expert -> bodies
+  for (const auto& ms : store.memberships()) bodies_of[ms.expert].insert(ms.body);
+  for (const auto& b : store.busy_times()) {
+    const auto [first, last] = busy_days(b);
+    const std::string why =
+        fmt::format("{} {} busy: {} ({})", to_string(b.kind), b.subject, b.summary, b.source);
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      const auto& body = parts[i].body.symbol;
+      if (b.kind == BusyKind::body && b.subject == body)
+        mandates[i]->busy.push_back({first, last, why, {}});
+      if (b.kind != BusyKind::expert || !bodies_of[b.subject].count(body)) continue;
+      if (experts_soft)
+        mandates[i]->soft_busy.push_back({b.subject, first, last, why});
+      else
+        mandates[i]->busy.push_back({first, last, why, {}});
+    }
+    for (auto& st : stations) {
+      if (b.kind == BusyKind::station && b.subject == st.code)
+        st.blocked.push_back({first, last, why, {}});
+      if (b.kind == BusyKind::room)
+        for (auto& r : st.rooms)
+          if (b.subject == st.code + "/" + r.name) r.booked.push_back({first, last, why, {}});
+    }
+  }
+}
+
 /// Mandates whose bodies share an expert (or are one body) are marked as sharing.
 void mark_sharing(const Store& store, std::vector<PlanMandate>& mandates, const std::vector<Part>& parts) {
   const SharedExperts share(store);
@@ -218,6 +252,7 @@ PlanProblem build_problem(const Store& store, const Calendars& calendars, const 
   std::vector<PlanMandate*> mandates;
   for (auto& m : p.mandates) mandates.push_back(&m);
   book_staying_sessions(store, parts, p.stations, mandates);
+  book_busy_times(store, parts, p.stations, mandates, rq.experts_soft);
   mark_sharing(store, p.mandates, parts);
   p.weights = rq.weights;
   p.allow_stretch = rq.allow_stretch;

@@ -373,6 +373,7 @@ Scenario Store::scenario() const {
   s.holiday_rules = holiday_rules();
   s.ga_openings = ga_openings();
   s.blackouts = blackouts();
+  s.busy_times = busy_times();
   return s;
 }
 

@@ -556,6 +556,7 @@ void Store::add(const Scenario& s) {
     for (const auto& v : s.holiday_rules) add(v);
     for (const auto& v : s.ga_openings) add(v);
     for (const auto& v : s.blackouts) add(v);
+    for (const auto& v : s.busy_times) add(v);
   };
   detail::storage_guard(impl.path, "cannot begin", [&] { impl.db.exec("SAVEPOINT gge_add_scenario"); });
   try {

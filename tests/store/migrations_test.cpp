@@ -17,6 +17,7 @@ namespace {
 struct DataAt {
   int version;      ///< the schema version this SQL is written for
   const char* sql;  ///< with k_unchanged_rows: rows in every table of that version
+  const char* more = "";  ///< rows of the tables that version added
 };
 
 // Rows of the tables whose columns have not changed since version 1.
@@ -46,6 +47,14 @@ constexpr const char* k_rows_since_2 = R"sql(
                 '2004-11-09T11:33:20Z');
 )sql";
 
+// Version 6 added imported busy time.
+constexpr const char* k_busy_rows = R"sql(
+      INSERT INTO busy_time (kind, subject, source, uid, start, end, all_day, summary)
+        VALUES ('expert', 'ru-1', 'ru-1.ics', 'x@example.org', '2005-03-01T15:00:00Z', '2005-03-01T16:30:00Z', 0, 'Dentist');
+      INSERT INTO busy_time (kind, subject, source, uid, start, end, all_day, summary)
+        VALUES ('station', 'NY', 'un.ics', 'y@example.org', '2005-05-18', '2005-05-23', 1, 'Conference');
+)sql";
+
 constexpr DataAt k_data_at[] = {
     {1, R"sql(
       UPDATE clock SET now = '2004-11-09T11:33:20Z';
@@ -62,6 +71,8 @@ constexpr DataAt k_data_at[] = {
     {4, k_rows_since_2},
     // 5: revision counters saturate at 2147483647 (triggers only, no new columns).
     {5, k_rows_since_2},
+    // 6: busy time imported from .ics files.
+    {6, k_rows_since_2, k_busy_rows},
 };
 
 // Creates a database exactly as a build whose newest migration was `version` left it.
@@ -120,6 +131,7 @@ TEST_CASE("every table has data in the migration test's fixtures", "[store]") {
     SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
     db.exec(k_unchanged_rows);
     db.exec(data.sql);
+    db.exec(data.more);
     for (const auto& [table, rows] : contents(db, columns_of(db))) {
       INFO("version " << data.version << " table " << table);
       CHECK(!rows.empty());
@@ -141,6 +153,7 @@ TEST_CASE("a database of every schema version opens with nothing lost", "[store]
       db.exec("PRAGMA foreign_keys = ON");
       db.exec(k_unchanged_rows);
       db.exec(data.sql);
+      db.exec(data.more);
       old_columns = columns_of(db);
       before = contents(db, old_columns);
     }

@@ -23,5 +23,11 @@ inline constexpr const char* k_max_gap = "maximum gap";        ///< days from st
 inline constexpr const char* k_avoid_month = "avoided month";  ///< a month sessions should avoid
 inline constexpr const char* k_base_url = "base URL";          ///< where published feeds are served
 inline constexpr const char* k_feed_dir = "feed directory";    ///< where feeds are written
+inline constexpr const char* k_room = "room";                  ///< a room as STATION/ROOM
+inline constexpr const char* k_calendar_file = "calendar file";  ///< an .ics file to import
+inline constexpr const char* k_import_source =
+    "import source";  ///< the name of an import of busy time
+inline constexpr const char* k_floating_zone =
+    "zone of floating times";  ///< IANA zone for times without one
 
 }  // namespace gge::fields

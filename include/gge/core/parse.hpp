@@ -17,6 +17,9 @@ using Where = std::string_view;
 /// Refuses 2005-02-30 ("February 2005 has 28 days"), 2005-13-01, and anything not in that form.
 Date parse_date(std::string_view text, std::string_view field, Where where = {});
 
+/// A UTC instant "YYYY-MM-DDTHH:MM:SSZ" (as `to_iso(Instant)` writes it), years 1900..2199.
+Instant parse_instant(std::string_view text, std::string_view field, Where where = {});
+
 /// A wall-clock time "HH:MM", 00:00..24:00 (24:00 only as "24:00").
 Minutes parse_hhmm(std::string_view text, std::string_view field, Where where = {});
 

@@ -18,6 +18,7 @@ namespace gge {
 ///            (one of the former three with a planned session involved; `rule` names which)
 ///  sequence  `min-gap`, `out-of-order`, `no-travel-day`
 ///  meetings  `meeting-outside-session`, `meeting-outside-hours`, `unknown-session`
+///  imported  `expert-busy`, `room-busy`, `station-busy`, `body-busy` (busy time from .ics files)
 struct Finding {
   std::string code;                   ///< stable kebab-case code, see above
   Severity severity = Severity::error;

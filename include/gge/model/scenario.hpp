@@ -3,6 +3,7 @@
 /// Values reference each other by natural keys (station code, body symbol, ...).
 #include "gge/model/blackout.hpp"
 #include "gge/model/bodies.hpp"
+#include "gge/model/busy.hpp"
 #include "gge/model/ga.hpp"
 #include "gge/model/holiday.hpp"
 #include "gge/model/holiday_rule.hpp"
@@ -29,6 +30,7 @@ struct Scenario {
   std::vector<HolidayRule> holiday_rules; ///< each station's holiday calendar (data/holidays/)
   std::vector<GaOpening> ga_openings;     ///< recorded GA opening days (win over Rule 1)
   std::vector<Blackout> blackouts;        ///< planner-declared unavailable periods
+  std::vector<BusyTime> busy_times;       ///< imported from outside calendars (`gge import ics`)
   friend bool operator==(const Scenario&, const Scenario&) = default;
 };
 

@@ -20,6 +20,7 @@ void validate(const Holiday& h, Where where = {});
 void validate(const HolidayRule& r, Where where = {});
 void validate(const GaOpening& g, Where where = {});
 void validate(const Blackout& b, Where where = {});
+void validate(const BusyTime& b, Where where = {});
 
 /// A key: 1..`max` characters of [A-Za-z0-9_./#-].
 void check_key(const std::string& key, std::string_view field, Where where, std::size_t max = 64);

@@ -33,6 +33,9 @@ struct PlanRequest {
   Timing timing = Timing::none;
   bool allow_stretch = false;
   bool any_weekday_start = false;
+  /// Imported busy time of the bodies' experts: false = hard (no session on its days); true =
+  /// a cost, weights.experts per clashing expert-day (`gge plan --experts soft`).
+  bool experts_soft = false;
   int top = 5;
   PlanWeights weights{};
 };
@@ -60,7 +63,9 @@ struct PlanOutcome {
 /// calendars, blocked = blackouts (every severity) and the GA high-level weeks, rooms. Every
 /// stored active session that stays (any held or confirmed one; a planned one of a body not
 /// being planned) holds its room and makes its days busy, with its station, for the mandates
-/// whose bodies share an expert with its body. Bad requests (unknown mandate or station, a
+/// whose bodies share an expert with its body. Imported busy time: a station's blocks its days, a
+/// room's books the room, a body's and its experts' make its mandate busy (an expert's is a cost
+/// with `experts_soft`), by model/busy_days.hpp's days. Bad requests (unknown mandate or station, a
 /// mandate named twice, more sessions or days than entitled, nothing left to place) throw
 /// InputError naming the option. `numbers` receives the session numbers of `request.mandate`.
 PlanProblem build_plan_problem(const Store& store, const PlanRequest& request, std::vector<int>* numbers = nullptr);

@@ -112,6 +112,9 @@ public:
   [[nodiscard]] std::vector<GaOpening> ga_openings() const;
   /// Blackouts by (station, first, reason); the all-stations ones (station "") first.
   [[nodiscard]] std::vector<Blackout> blackouts() const;
+  /// Imported busy time of `source` (all sources when empty), by (source, kind, subject, start,
+  /// uid).
+  [[nodiscard]] std::vector<BusyTime> busy_times(const std::string& source = {}) const;
   /// Calls `fn(meeting, modified)` for each meeting (of `body`, or all when empty) in the order
   /// of `meetings()`, one row at a time: memory does not grow with the number of meetings.
   /// `modified` is the meeting's `last_modified` (valid during the call only). `fn` must not
@@ -164,6 +167,9 @@ public:
   void add(const HolidayRule& v);
   void add(const GaOpening& v);
   void add(const Blackout& v);   ///< station "" = every station
+  /// The subject (expert, station, "STATION/Room", body) must exist; a second instance of the
+  /// same event at the same start in the same source is refused.
+  void add(const BusyTime& v);
   /// Adds every value of `s` in dependency order (stations first, meetings last), all or
   /// nothing (a savepoint inside the caller's transaction, or its own). This is the bulk-load
   /// path: sessions and meetings go in as one set each (the change log is still written by the
@@ -188,6 +194,8 @@ public:
   /// starting at `start` (local minutes), when given); returns how many were removed.
   std::size_t remove_meetings(const std::string& body, int session, std::optional<Date> date = {},
                               std::optional<Minutes> start = {});
+  /// Removes every busy time of `source`; returns how many (the change log keeps them).
+  std::size_t remove_busy_times(const std::string& source);
 
   struct Impl;
 

@@ -19,8 +19,9 @@ namespace gge::cli {
 namespace {
 
 nlohmann::json score_json(const ScoreBreakdown& s) {
-  return {{"total", s.total()}, {"spacing", s.spacing}, {"timing", s.timing},
-          {"avoid", s.avoid},   {"balance", s.balance}, {"published", s.published}};
+  return {{"total", s.total()},  {"spacing", s.spacing}, {"timing", s.timing},
+          {"avoid", s.avoid},    {"balance", s.balance}, {"published", s.published},
+          {"experts", s.experts}};
 }
 
 nlohmann::json plan_json(const Plan& plan, int rank) {
@@ -53,7 +54,7 @@ void add_plan_commands(CLI::App& app, Context& ctx) {
     PlanRequest rq;
     std::vector<std::string> mandates;
     int sessions = 0;
-    std::string venues, min_gap, max_gap, avoid, from;
+    std::string venues, min_gap, max_gap, avoid, from, experts = "hard";
     bool earliest = false, latest = false, apply = false;
   };
   auto a = std::make_shared<Args>();
@@ -81,6 +82,10 @@ void add_plan_commands(CLI::App& app, Context& ctx) {
   cmd->add_flag("--latest", a->latest, "Prefer late dates (close to the latest end day)");
   cmd->add_flag("--stretch", a->rq.allow_stretch, "A session may run over up to 2 closures inside it (one more day each; its meetings skip them)");
   cmd->add_flag("--any-weekday", a->rq.any_weekday_start, "Sessions may start on any weekday, not only Mondays");
+  cmd->add_option(
+      "--experts", a->experts,
+      "Imported busy time of the bodies' experts: hard (default: no session on its days) or "
+      "soft (allowed, scored per clashing expert-day)");
   cmd->add_flag("--apply", a->apply, "Write plan 1 as planned sessions, then check (must be clean)");
   cmd->callback([&ctx, a] {
     ctx.flags = {{fields::k_mandate, "MANDATE"},      {fields::k_plans, "--top"},
@@ -101,6 +106,9 @@ void add_plan_commands(CLI::App& app, Context& ctx) {
     if (!a->from.empty()) rq.from = parse_date(a->from, "--from");
     if (a->earliest && a->latest) throw InputError({}, "--latest", "", "cannot be combined with --earliest");
     rq.timing = a->earliest ? Timing::earliest : a->latest ? Timing::latest : Timing::none;
+    if (a->experts != "hard" && a->experts != "soft")
+      throw InputError({}, "--experts", a->experts, "must be hard or soft");
+    rq.experts_soft = a->experts == "soft";
     if (a->sessions < 0) throw InputError({}, "--sessions", std::to_string(a->sessions), "must be at least 1");
 
     PlanOutcome out;
@@ -147,7 +155,7 @@ void add_plan_commands(CLI::App& app, Context& ctx) {
                             to_iso(x.from), to_iso(x.latest_end));
       }
       for (std::size_t i = 0; i < out.result.plans.size(); ++i)
-        text += to_text(out.result.plans[i], static_cast<int>(i) + 1);
+        text += to_text(out.result.plans[i], static_cast<int>(i) + 1, &out.problem);
       if (out.explanation) text += explanation_text(*out.explanation);
       if (!out.unknown_closures.empty()) {
         std::vector<std::string> where;

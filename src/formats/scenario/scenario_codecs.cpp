@@ -91,6 +91,11 @@ Date Codec<Date>::read(const toml::node& n, std::string_view field, Where where)
   refuse(n, field, where, "expected a date as YYYY-MM-DD");
 }
 
+Instant Codec<Instant>::read(const toml::node& n, std::string_view field, Where where) {
+  if (n.is_string() || n.is_date_time()) return parse_instant(render(n), field, where);
+  refuse(n, field, where, "expected a UTC time as \"YYYY-MM-DDTHH:MM:SSZ\"");
+}
+
 Minutes Codec<Minutes>::read(const toml::node& n, std::string_view field, Where where) {
   if (const auto* s = n.as_string()) return parse_hhmm(s->get(), field, where);
   if (const auto* t = n.as_time()) {

@@ -62,6 +62,22 @@ struct WeekdayCodec {
   static std::string write(int v) { return toml_quote(weekday_name(v)); }
 };
 
+template <>
+struct Codec<bool> {
+  static bool read(const toml::node& n, std::string_view field, Where where) {
+    if (const auto* b = n.as_boolean()) return b->get();
+    refuse(n, field, where, "expected true or false");
+  }
+  static std::string write(bool v) { return v ? "true" : "false"; }
+};
+
+/// A UTC instant: a string "2005-03-01T15:00:00Z" (or a TOML date-time with offset Z).
+template <>
+struct Codec<Instant> {
+  static Instant read(const toml::node& n, std::string_view field, Where where);
+  static std::string write(Instant v) { return toml_quote(to_iso(v)); }
+};
+
 template <class V>
 struct Codec<std::optional<V>> {
   static std::optional<V> read(const toml::node& n, std::string_view field, Where where) {
@@ -110,7 +126,9 @@ struct Codec<Observance>
                 Observance::friday, Observance::monday, Observance::next_working,
                 Observance::previous_working> {};
 template <>
-struct Codec<Severity>
-    : EnumCodec<Severity, parse_severity, Severity::warning, Severity::error> {};
+struct Codec<BusyKind> : EnumCodec<BusyKind, parse_busy_kind, BusyKind::expert, BusyKind::station,
+                                   BusyKind::room, BusyKind::body> {};
+template <>
+struct Codec<Severity> : EnumCodec<Severity, parse_severity, Severity::warning, Severity::error> {};
 
 }  // namespace gge::detail

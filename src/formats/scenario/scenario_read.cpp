@@ -399,12 +399,32 @@ private:
   void check_refs(const Blackout& b, const RowSite& site) {
     if (!b.station.empty()) need(m_stations, b.station, site, "blackout", "station", "station");
   }
+  void check_refs(const BusyTime& b, const RowSite& site) {
+    switch (b.kind) {
+      case BusyKind::expert:
+        need(m_experts, b.subject, site, "busy", "subject", "expert");
+        break;
+      case BusyKind::station:
+        need(m_stations, b.subject, site, "busy", "subject", "station");
+        break;
+      case BusyKind::body:
+        need(m_bodies, b.subject, site, "busy", "subject", "body");
+        break;
+      case BusyKind::room: {
+        const auto slash = b.subject.find('/');
+        if (slash == std::string::npos ||
+            !m_rooms.count({b.subject.substr(0, slash), b.subject.substr(slash + 1)}))
+          missing(site, "busy", "subject", b.subject, "no such room (STATION/Room) in this file");
+        break;
+      }
+    }
+  }
 
   std::string m_name;
   Scenario m_s;
   std::vector<Entry> m_rows;
-  std::array<std::vector<RowSite>, 14> m_sites;
-  std::array<std::shared_ptr<void>, 14> m_unique;
+  std::array<std::vector<RowSite>, 15> m_sites;
+  std::array<std::shared_ptr<void>, 15> m_unique;
   std::set<std::string> m_stations, m_bodies, m_experts, m_resolutions, m_mandates;
   std::set<std::pair<std::string, std::string>> m_rooms;
   std::map<std::pair<std::string, int>, std::string> m_sessions;  // -> station

@@ -245,6 +245,24 @@ struct Table<Blackout> {
   static auto key(const Blackout& r) { return std::tie(r.station, r.first, r.reason); }
 };
 
+template <>
+struct Table<BusyTime> {
+  static constexpr std::string_view name = "busy";
+  static constexpr auto rows = &Scenario::busy_times;
+  // All-day rows have first/last (inclusive days), timed rows start/end (UTC, end exclusive).
+  static constexpr std::array fields{
+      field<&BusyTime::kind>("kind", req),     field<&BusyTime::subject>("subject", req),
+      field<&BusyTime::source>("source", req), field<&BusyTime::uid>("uid", req),
+      field<&BusyTime::summary>("summary"),    field<&BusyTime::all_day>("all_day"),
+      field<&BusyTime::first>("first"),        field<&BusyTime::last>("last"),
+      field<&BusyTime::start>("start"),        field<&BusyTime::end>("end")};
+  static constexpr std::array<std::string_view, 6> key_fields{"kind", "subject", "source",
+                                                              "uid",  "first",   "start"};
+  static auto key(const BusyTime& r) {
+    return std::tie(r.kind, r.subject, r.source, r.uid, r.first, r.start);
+  }
+};
+
 /// Calls `f.template operator()<T>()` for every row type, in the file's fixed table order.
 template <class F>
 void for_each_table(F&& f) {
@@ -262,6 +280,7 @@ void for_each_table(F&& f) {
   f.template operator()<HolidayRule>();
   f.template operator()<GaOpening>();
   f.template operator()<Blackout>();
+  f.template operator()<BusyTime>();
 }
 
 }  // namespace gge::detail

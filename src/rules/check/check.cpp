@@ -33,6 +33,7 @@ std::vector<Finding> check_plan(const CheckInput& input) {
   detail::check_overlaps(c);
   detail::check_sequence(c);
   detail::check_meetings(c);
+  detail::check_busy(c);
 
   const auto& filter = input.filter;
   std::string mandate_body;

@@ -119,6 +119,9 @@ struct Context {
 
   std::vector<DayIndex> body_day_index;  ///< per body: its sessions' days
   std::vector<DayIndex> room_day_index;  ///< per room: days of sessions using the room
+  /// Per active session: days its station, body, experts and rooms are busy (imported busy
+  /// time; UTC days for timed ones); ids index `sc.busy_times`. Filled by check_busy.
+  std::vector<DayIndex> session_busy_days;
 
   std::vector<Finding> out;
   std::vector<int> fix_target;  ///< per finding in `out`: the session to move, -1 = none
@@ -151,6 +154,8 @@ void check_mandate(Context& c);
 void check_overlaps(Context& c);
 void check_sequence(Context& c);
 void check_meetings(Context& c);
+/// `expert-busy`, `room-busy`, `station-busy`, `body-busy`: imported busy time (check_busy.cpp).
+void check_busy(Context& c);
 /// Fills `Finding::fix` for findings with a fix target: the nearest whole-day shift.
 void suggest_fixes(Context& c);
 /// True when `session` moved by `shift` days passes the calendar, window, order and overlap

@@ -83,6 +83,9 @@ bool passes(Context& c, const Move& mv, int shift) {
     blocked = blocked || bo.station.empty() || bo.station == s.rec->station;
   });
   if (blocked) return false;
+  if (!c.session_busy_days.empty() &&
+      c.session_busy_days[static_cast<std::size_t>(mv.session)].overlaps(a, b, -1))
+    return false;
   if (c.body_day_index[static_cast<std::size_t>(s.body)].overlaps(a, b, mv.session)) return false;
   for (int r : mv.rooms)
     if (c.room_day_index[static_cast<std::size_t>(r)].overlaps(a, b, mv.session)) return false;

@@ -212,7 +212,7 @@ Neighbours neighbours(const PlanMandate& m, const std::vector<int>& order, std::
   return n;
 }
 
-/// The candidate's cost on its own: timing, avoid, published, spacing to fixed neighbours.
+/// The candidate's cost on its own: timing, avoid, published, experts, spacing to fixed neighbours.
 std::int64_t candidate_cost(const PlanProblem& p, const PlanMandate& m, const PlanSession& s, const PlanStation& st,
                             int target_gap, const Neighbours& nb, int d, int e) {
   const int lo = day_number(m.from), hi = day_number(m.latest_end);
@@ -225,6 +225,9 @@ std::int64_t candidate_cost(const PlanProblem& p, const PlanMandate& m, const Pl
                       (s.published_station.empty() || s.published_station == st.code ? 0 : 7);
     cost += std::int64_t{p.weights.published} * moved;
   }
+  if (!m.soft_busy.empty())
+    cost += std::int64_t{p.weights.experts} *
+            expert_clash(m, from_day_number(d), from_day_number(e)).expert_days;
   if (nb.prev) cost += spacing_cost(p, d - day_number(nb.prev->first), target_gap);
   if (nb.next) cost += spacing_cost(p, day_number(nb.next->first) - d, target_gap);
   return cost;

@@ -15,7 +15,8 @@ namespace gge::detail {
 struct PlanCand {
   int first = 0, last = 0;
   int station = 0;              // index into PlanProblem::stations
-  std::int64_t cost = 0;        // weighted timing + avoid + published + spacing to fixed sessions
+  std::int64_t cost =
+      0;  // weighted timing + avoid + published + experts + spacing to fixed sessions
   std::vector<int> rooms;       // rooms free on all its days with enough seats, smallest first
 };
 

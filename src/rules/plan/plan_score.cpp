@@ -44,6 +44,28 @@ bool in(const std::vector<PlanBlock>& spans, Date d) {
 
 }  // namespace
 
+ExpertClash expert_clash(const PlanMandate& m, Date first, Date last) {
+  ExpertClash out;
+  std::map<std::string, std::vector<std::pair<Date, Date>>> by_expert;  // clipped to [first, last]
+  for (const auto& b : m.soft_busy) {
+    const Date lo = std::max(first, b.first), hi = std::min(last, b.last);
+    if (lo > hi) continue;
+    by_expert[b.expert].emplace_back(lo, hi);
+    if (std::find(out.reasons.begin(), out.reasons.end(), b.reason) == out.reasons.end())
+      out.reasons.push_back(b.reason);
+  }
+  for (auto& [expert, spans] : by_expert) {  // the union of each expert's spans, in days
+    std::sort(spans.begin(), spans.end());
+    Date end = spans.front().first - date::days{1};  // last day counted so far
+    for (const auto& [lo, hi] : spans) {
+      const Date from = std::max(lo, end + date::days{1});
+      if (from <= hi) out.expert_days += static_cast<int>((hi - from).count()) + 1;
+      end = std::max(end, hi);
+    }
+  }
+  return out;
+}
+
 ScoreBreakdown score_plan(const PlanProblem& p, const Plan& plan) {
   ScoreBreakdown b;
   const auto& w = p.weights;
@@ -77,6 +99,7 @@ ScoreBreakdown score_plan(const PlanProblem& p, const Plan& plan) {
                            (ps->published_station.empty() || ps->published_station == s.station ? 0 : 7);
         b.published += std::int64_t{w.published} * moved;
       }
+      b.experts += std::int64_t{w.experts} * expert_clash(m, s.first, s.last).expert_days;
     }
     b.balance += detail::balance_cost(p, counts);
   }

@@ -236,8 +236,9 @@ TEST_CASE("input errors name the file, the line, the field and the value", "[for
       Row{with_line(10, "[[sesion]]"),
           "s.toml:10: table 'sesion': unknown; the tables are station, room, body, expert, "
           "membership, resolution, mandate, deadline, session, meeting, holiday, holiday_rule, "
-          "ga_opening or blackout"},
-      Row{with_line(1, "[station]"), "s.toml:1: table 'station': expected rows written as [[station]]"},
+          "ga_opening, blackout or busy"},
+      Row{with_line(1, "[station]"),
+          "s.toml:1: table 'station': expected rows written as [[station]]"},
       Row{with_line(11, "body = \"GHOST\""),
           "s.toml:11: session.body 'GHOST': no such body in this file"},
       Row{with_line(15, "station = \"NY\"\nroom = \"Room 9\""),
@@ -246,8 +247,9 @@ TEST_CASE("input errors name the file, the line, the field and the value", "[for
           "s.toml:4: Error while parsing key-value pair: cannot redefine existing string 'name'"},
       Row{with_line(5, "\n[[station]]\ncode = \"NY\"\nname = \"Twice\"\nzone = \"UTC\""),
           "s.toml:7: station.code 'NY': already used on line 1"},
-      Row{with_line(15, "station = \"NY\"\n[[session]]\nbody = \"G\"\nnumber = 1\nfirst = 2005-05-02\n"
-                        "last = 2005-05-06\nstation = \"NY\""),
+      Row{with_line(15,
+                    "station = \"NY\"\n[[session]]\nbody = \"G\"\nnumber = 1\nfirst = 2005-05-02\n"
+                    "last = 2005-05-06\nstation = \"NY\""),
           "s.toml:16: session 'G, 1': the key (body, number) is already used on line 10"},
       Row{with_line(4, "zone = \"America/New_York"),
           "s.toml:4: Error while parsing string: unescaped control characters other than TAB "
@@ -260,10 +262,12 @@ TEST_CASE("input errors name the file, the line, the field and the value", "[for
       Row{with_line(15, "station = \"NY\"\nstatus = \"finished\""),
           "s.toml:16: session.status 'finished': expected planned, confirmed, held, postponed or "
           "cancelled"},
-      Row{with_line(12, "number = \"one\""), "s.toml:12: session.number 'one': expected a whole number"},
+      Row{with_line(12, "number = \"one\""),
+          "s.toml:12: session.number 'one': expected a whole number"},
       Row{with_line(12, "number = 0"), "s.toml:12: session.number '0': must be at least 1"},
-      Row{with_line(14, ""), "s.toml:10: session.last: missing (a session needs body, number, first, "
-                             "last and station)"},
+      Row{with_line(14, ""),
+          "s.toml:10: session.last: missing (a session needs body, number, first, "
+          "last and station)"},
       Row{with_line(4, "zone = \"America/New_York\"\nhours_from = \"9am\""),
           "s.toml:5: station.hours_from '9am': expected a time as HH:MM"},
       Row{with_line(4, "zone = \"America/New_York\"\nhours_to = \"08:00\""),
@@ -271,26 +275,43 @@ TEST_CASE("input errors name the file, the line, the field and the value", "[for
       Row{with_line(15, "station = \"NY\"\n[session.extra]\nx = 1"),
           "s.toml:16: session.extra '{...}': unknown key (a session has body, number, first, last, "
           "station, room, status, uid, revision)"},
-      Row{with_line(15, "station = \"NY\"\n\n[[meeting]]\nbody = \"G\"\nnumber = 1\nsession = 2\n"
-                        "date = 2005-04-11\nstart = \"15:00\"\nend = \"18:00\""),
+      Row{with_line(15,
+                    "station = \"NY\"\n\n[[meeting]]\nbody = \"G\"\nnumber = 1\nsession = 2\n"
+                    "date = 2005-04-11\nstart = \"15:00\"\nend = \"18:00\""),
           "s.toml:20: meeting.session '2': body G has no session 2 in this file"},
-      Row{with_line(15, "station = \"NY\"\n\n[[meeting]]\nbody = \"G\"\nsession = 1\n"
-                        "date = 2005-04-11\nstart = \"15:00\"\nend = \"13:00\""),
+      Row{with_line(15,
+                    "station = \"NY\"\n\n[[meeting]]\nbody = \"G\"\nsession = 1\n"
+                    "date = 2005-04-11\nstart = \"15:00\"\nend = \"13:00\""),
           "s.toml:22: meeting.end '13:00': must be after the start 15:00 and no later than 24:00"},
-      Row{with_line(15, "station = \"NY\"\nuid = \"u-1\"\n\n[[meeting]]\nbody = \"G\"\nsession = 1\n"
-                        "date = 2005-04-11\nstart = \"15:00\"\nend = \"18:00\"\nuid = \"u-1\""),
+      Row{with_line(15,
+                    "station = \"NY\"\nuid = \"u-1\"\n\n[[meeting]]\nbody = \"G\"\nsession = 1\n"
+                    "date = 2005-04-11\nstart = \"15:00\"\nend = \"18:00\"\nuid = \"u-1\""),
           "s.toml:24: meeting.uid 'u-1': already used on line 16"},
       Row{with_line(15, "station = \"NY\"\nrevision = -1"),
           "s.toml:16: session.revision '-1': must be at least 0"},
       Row{with_line(8, "name = \"Group\"\nkind = \"club\""),
           "s.toml:9: body.kind 'club': expected GGE, OEWG, committee or other"},
-      Row{"title = \"x\"\n" + k_base, "s.toml:1: table 'title': unknown; the tables are station, "
-                                      "room, body, expert, membership, resolution, mandate, "
-                                      "deadline, session, meeting, holiday, holiday_rule, "
-                                      "ga_opening or blackout"},
+      Row{"title = \"x\"\n" + k_base,
+          "s.toml:1: table 'title': unknown; the tables are station, "
+          "room, body, expert, membership, resolution, mandate, "
+          "deadline, session, meeting, holiday, holiday_rule, "
+          "ga_opening, blackout or busy"},
       Row{k_base + "\n[[blackout]]\nstation = \"XX\"\nfirst = 2005-01-01\nlast = 2005-01-02\n"
                    "reason = \"r\"\n",
           "s.toml:18: blackout.station 'XX': no such station in this file"},
+      Row{k_base +
+              "\n[[busy]]\nkind = \"expert\"\nsubject = \"e\"\nsource = \"e.ics\"\nuid = \"x\"\n"
+              "start = \"2005-03-01T25:00:00Z\"\nend = \"2005-03-01T26:00:00Z\"\n",
+          "s.toml:22: busy.start '2005-03-01T25:00:00Z': no such time of day (00:00:00 to "
+          "23:59:59)"},
+      Row{k_base +
+              "\n[[busy]]\nkind = \"expert\"\nsubject = \"e\"\nsource = \"e.ics\"\nuid = \"x\"\n"
+              "start = \"2005-03-01T10:00:00Z\"\nend = \"2005-03-01T10:00:00Z\"\n",
+          "s.toml:23: busy.end '2005-03-01T10:00:00Z': is not after the start "
+          "2005-03-01T10:00:00Z"},
+      Row{k_base +
+              "\n[[busy]]\nkind = \"mood\"\nsubject = \"e\"\nsource = \"e.ics\"\nuid = \"x\"\n",
+          "s.toml:18: busy.kind 'mood': expected expert, station, room or body"},
       Row{k_base + "\n[[deadline]]\nmandate = \"M\"\nkind = \"submission\"\ndate = 2005-07-05\n",
           "s.toml:18: deadline.mandate 'M': no such mandate in this file"});
   INFO(row.text);

@@ -152,6 +152,37 @@ TEST_CASE("plan: avoid counts the calendar days of a session, weekends included"
   CHECK(score_plan(p, plan).avoid == 7 * 10);
 }
 
+TEST_CASE("plan: experts' soft busy days cost once per expert and day, weekends included",
+          "[rules][plan]") {
+  PlanMandate m = mandate("A", 0, day("2005-03-07"), day("2005-03-31"), 5, {"NY"});
+  m.soft_busy = {{"e1", day("2005-03-08"), day("2005-03-09"), "e1 hearing"},
+                 {"e1", day("2005-03-09"), day("2005-03-10"), "e1 budget"},  // 9 March counts once
+                 {"e2", day("2005-03-05"), day("2005-03-08"), "e2 travel"},  // Sat to Tue
+                 {"e2", day("2005-03-21"), day("2005-03-21"), "e2 later"}};
+  const auto clash = expert_clash(m, day("2005-03-07"), day("2005-03-11"));
+  CHECK(clash.expert_days == 3 + 2);  // e1: 8, 9, 10 March; e2: 7, 8 March
+  CHECK(clash.reasons == std::vector<std::string>{"e1 hearing", "e1 budget", "e2 travel"});
+  CHECK(expert_clash(m, day("2005-03-12"), day("2005-03-20")).expert_days == 0);
+  CHECK(expert_clash(m, day("2005-03-04"), day("2005-03-06")).expert_days ==
+        2);  // a weekend counts
+
+  PlanProblem p;
+  p.stations = {{"NY", {}, {}, {}, {}}};
+  p.mandates = {m};
+  p.mandates.front().timing = Timing::earliest;
+  p.weights.experts = 1;  // 5 expert-days = 5 < timing 7 of the next week: keep the week of 7 March
+  auto r = solve_plan(p);
+  REQUIRE(r.plans.size() == 1);
+  CHECK(r.plans[0].sessions[0].first == day("2005-03-07"));
+  CHECK(r.plans[0].score.experts == 5);
+  p.weights.experts = 20;  // 100 > 7: move to 14 March (free of both)
+  r = solve_plan(p);
+  REQUIRE(r.plans.size() == 1);
+  CHECK(r.plans[0].sessions[0].first == day("2005-03-14"));
+  CHECK(r.plans[0].score.experts == 0);
+  CHECK(r.plans[0].score.timing == 7);
+}
+
 TEST_CASE("plan: a station without rooms listed has no room limit", "[rules][plan]") {
   PlanProblem p;
   p.stations = {{"NBO", {}, {}, {}, {}}};

@@ -7,6 +7,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include <algorithm>
 #include <cstdint>
 #include <functional>
@@ -186,6 +188,13 @@ struct Oracle {
         if (s.published_first)
           total += w.published * (std::abs((o.first - *s.published_first).count()) +
                                   (s.published_station.empty() || s.published_station == o.station ? 0 : 7));
+        for (Date d = o.first; d <= o.last;
+             d += date::days{1}) {  // expert-days, each expert once a day
+          std::set<std::string> busy;
+          for (const auto& b : m.soft_busy)
+            if (b.first <= d && d <= b.last) busy.insert(b.expert);
+          total += w.experts * static_cast<long>(busy.size());
+        }
       }
       std::sort(seq.begin(), seq.end(), [](const S& a, const S& b) { return a.number < b.number; });
       for (std::size_t i = 1; i < seq.size(); ++i)
@@ -246,7 +255,7 @@ PlanProblem random_problem(unsigned seed) {
   }
   p.allow_stretch = r.chance(30);
   p.any_weekday_start = r.chance(20);
-  p.weights = {r.below(3), r.below(3), r.below(12), r.below(25), r.below(12)};
+  p.weights = {r.below(3), r.below(3), r.below(12), r.below(25), r.below(12), r.below(25)};
   p.top = 1 + r.below(3);
   for (int mi = 0; mi < joint; ++mi) {
     PlanMandate m;
@@ -284,6 +293,11 @@ PlanProblem random_problem(unsigned seed) {
     m.timing = static_cast<Timing>(r.below(3));
     if (r.chance(40)) m.avoid_months.push_back(static_cast<unsigned>(date::year_month_day{add(m.from, r.below(40))}.month()));
     if (mi == 1 && r.chance(70)) m.shares_experts_with.push_back("M0");
+    if (r.chance(35))  // experts' busy days at a cost: two experts, spans of one may overlap
+      for (int i = 1 + r.below(3); i > 0; --i) {
+        const Date b = add(m.from, r.below(40));
+        m.soft_busy.push_back({r.chance(50) ? "e1" : "e2", b, add(b, r.below(6)), "soft"});
+      }
     p.mandates.push_back(m);
   }
   return p;

@@ -1,6 +1,6 @@
 #pragma once
-/// The one reader of untrusted text files (scenario TOML, holiday-rule TOML, later .ics and
-/// HTTP bodies) and the limits every untrusted input keeps. The limits live here and nowhere
+/// The one reader of untrusted text files (scenario TOML, holiday-rule TOML, iCalendar .ics,
+/// later HTTP bodies) and the limits every untrusted input keeps. The limits live here and nowhere
 /// else; each is checked by a linear scan BEFORE a parser sees the text, so no parser can be made
 /// to recurse, backtrack or allocate without bound. A text over a limit is an `InputError`
 /// (exit 2) naming the file, the line and the value.
@@ -23,6 +23,17 @@ inline constexpr int k_max_nesting = 32;
 inline constexpr int k_max_key_parts = 32;
 /// Key/value pairs in one file.
 inline constexpr std::size_t k_max_values = 8'000'000;
+/// iCalendar (.ics): bytes in one content line once unfolded (RFC 5545 3.1: a long value is
+/// folded over many physical lines, each of which keeps k_max_line_bytes).
+inline constexpr std::size_t k_max_unfolded_line_bytes = 256 * 1024;
+/// iCalendar: components (BEGIN lines) in one file.
+inline constexpr std::size_t k_max_components = 500'000;
+/// iCalendar: event instances kept from one file (after expansion over the window).
+inline constexpr std::size_t k_max_instances = 200'000;
+/// iCalendar: recurrence steps taken for one file, over every RRULE (an endless rule is
+/// expanded only up to the window's end; this bounds the steps before its start and the
+/// steps a dense rule takes inside it).
+inline constexpr std::size_t k_max_recurrence_steps = 2'000'000;
 /// Bytes in one command-line argument.
 inline constexpr std::size_t k_max_argument_bytes = 4096;
 

@@ -60,6 +60,9 @@
 ///   balance:   sessions: (most used - least used) over the stations any session of the mandate
 ///              to place may use, counting its held/confirmed sessions at them
 ///   published: days each session moved from its published first day, + 7 per station change
+///   experts:   expert-days of clash with `soft_busy`: for each placed session, the number of
+///              distinct (expert, calendar day) pairs, weekends included, with the day in
+///              first..last and in one of that expert's soft busy spans
 #include "gge/core/time.hpp"
 
 #include <cstdint>
@@ -78,6 +81,15 @@ struct PlanBlock {
   /// ("" = the days alone are busy, at every station).
   std::string station;
   friend bool operator==(const PlanBlock&, const PlanBlock&) = default;
+};
+
+/// An expert's busy days that a session may use at a cost (`gge plan --experts soft`).
+struct PlanSoftBusy {
+  std::string expert;  ///< Expert::key: days of one expert count once however many spans cover them
+  Date first{};        ///< inclusive
+  Date last{};         ///< inclusive
+  std::string reason;  ///< what makes the expert busy, for the explanation
+  friend bool operator==(const PlanSoftBusy&, const PlanSoftBusy&) = default;
 };
 
 struct PlanRoom {
@@ -123,6 +135,7 @@ struct PlanWeights {
   int avoid = 10;     ///< per session day in an avoided month
   int balance = 20;   ///< per session of imbalance between venues
   int published = 10; ///< per day moved from the published plan (+7 days per station change)
+  int experts = 20;   ///< per expert-day a session clashes with `soft_busy`
   friend bool operator==(const PlanWeights&, const PlanWeights&) = default;
 };
 
@@ -140,6 +153,7 @@ struct PlanMandate {
   int min_end_gap_days = 0;         ///< end to start (the body's min_gap_days)
   int seats = 0;                    ///< room capacity needed; 0 = any room
   std::vector<PlanBlock> busy;      ///< days the body or an expert is taken (all stations)
+  std::vector<PlanSoftBusy> soft_busy;  ///< experts' busy days allowed at a cost ("experts")
   std::vector<std::string> shares_experts_with;  ///< other mandates' keys (joint planning; mutual)
   Timing timing = Timing::none;
   std::vector<unsigned> avoid_months;  ///< 1..12
@@ -175,8 +189,10 @@ struct PlacedSession {
 
 /// A score by preference (already weighted); `total` is their sum. Lower is better.
 struct ScoreBreakdown {
-  std::int64_t spacing = 0, timing = 0, avoid = 0, balance = 0, published = 0;
-  [[nodiscard]] std::int64_t total() const { return spacing + timing + avoid + balance + published; }
+  std::int64_t spacing = 0, timing = 0, avoid = 0, balance = 0, published = 0, experts = 0;
+  [[nodiscard]] std::int64_t total() const {
+    return spacing + timing + avoid + balance + published + experts;
+  }
   friend bool operator==(const ScoreBreakdown&, const ScoreBreakdown&) = default;
 };
 
@@ -205,6 +221,14 @@ std::string plan_violation(const PlanProblem& problem, const Plan& plan);
 
 /// The score of a complete `plan` (no feasibility check).
 ScoreBreakdown score_plan(const PlanProblem& problem, const Plan& plan);
+
+/// The expert-days a session of `m` on [first, last] (inclusive) clashes with `m.soft_busy`
+/// (the "experts" part of the score, unweighted), and the reasons of the spans it meets.
+struct ExpertClash {
+  int expert_days = 0;
+  std::vector<std::string> reasons;  ///< in soft_busy order, each once
+};
+ExpertClash expert_clash(const PlanMandate& m, Date first, Date last);
 
 /// Why no plan exists, for a planner.
 struct PlanExplanation {
