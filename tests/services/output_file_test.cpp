@@ -1,12 +1,13 @@
 // AtomicFile and AtomicDirectory: exclusive random temporaries, never a symlink followed, the
 // target's mode kept, nothing left behind on failure or on SIGTERM, a folder swapped whole.
-#include "gge/core/error.hpp"
 #include "gge/services/output_file.hpp"
+#include "gge/core/error.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <csignal>
 #include <fstream>
+#include <optional>
 #include <random>
 #include <set>
 #include <sstream>
@@ -46,7 +47,37 @@ std::string read(const fs::path& p) {
   return ss.str();
 }
 
-void write(const fs::path& p, const std::string& text) { std::ofstream(p, std::ios::binary) << text; }
+void write(const fs::path& p, const std::string& text) {
+  std::ofstream(p, std::ios::binary) << text;
+}
+
+/// Runs `start` in a child process that then waits; once it has started, sends it SIGTERM and
+/// returns its wait status. `check_while_running` runs in the parent before the signal.
+template <typename Start, typename Check>
+int terminate_after(Start start, Check check_while_running) {
+  int pipe_fds[2];
+  REQUIRE(::pipe(pipe_fds) == 0);
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    ::close(pipe_fds[0]);
+    std::signal(SIGTERM, SIG_DFL);  // as in gge (the test runner has its own handler)
+    start();
+    const char ready = '1';
+    (void)!::write(pipe_fds[1], &ready, 1);
+    ::pause();  // until the parent's SIGTERM
+    ::_exit(0);
+  }
+  ::close(pipe_fds[1]);
+  char ready = 0;
+  REQUIRE(::read(pipe_fds[0], &ready, 1) == 1);
+  ::close(pipe_fds[0]);
+  check_while_running();
+  ::kill(child, SIGTERM);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  return status;
+}
 
 }  // namespace
 
@@ -60,7 +91,7 @@ TEST_CASE("AtomicFile: an exclusive temporary with a random name beside the targ
     CHECK(tmp.parent_path() == dir.path);
     CHECK(tmp.filename().string().rfind(".plan.ics.", 0) == 0);
     CHECK(tmp.extension() == ".tmp-gge");
-    struct stat st{};
+    struct stat st {};
     REQUIRE(::lstat(tmp.c_str(), &st) == 0);
     CHECK(S_ISREG(st.st_mode));
     temporaries.insert(tmp.string());
@@ -69,7 +100,8 @@ TEST_CASE("AtomicFile: an exclusive temporary with a random name beside the targ
   CHECK(dir.names().empty());       // each uncommitted temporary removed
 }
 
-TEST_CASE("AtomicFile: symlinks at the old fixed name and at the target are never followed", "[services]") {
+TEST_CASE("AtomicFile: symlinks at the old fixed name and at the target are never followed",
+          "[services]") {
   TempDir dir;
   const auto victim = dir.path / "victim.txt";
   write(victim, "precious\n");
@@ -86,13 +118,14 @@ TEST_CASE("AtomicFile: symlinks at the old fixed name and at the target are neve
   CHECK(read(dir.path / "link.ics") == "new\n");
 }
 
-TEST_CASE("AtomicFile: keeps the mode of the file it replaces, else 0644 less the umask", "[services]") {
+TEST_CASE("AtomicFile: keeps the mode of the file it replaces, else 0644 less the umask",
+          "[services]") {
   TempDir dir;
   const auto target = dir.path / "plan.toml";
   write(target, "old\n");
   fs::permissions(target, fs::perms::owner_read | fs::perms::owner_write);  // 0600
   gge::write_file_atomically(target, "new\n", "--output");
-  struct stat st{};
+  struct stat st {};
   REQUIRE(::stat(target.c_str(), &st) == 0);
   CHECK((st.st_mode & 07777) == 0600);
 
@@ -113,34 +146,20 @@ TEST_CASE("AtomicFile: an unwritable place is bad input, nothing is left", "[ser
 
 TEST_CASE("AtomicFile: SIGTERM while writing removes the temporary", "[services]") {
   TempDir dir;
-  int pipe_fds[2];
-  REQUIRE(::pipe(pipe_fds) == 0);
-  const pid_t child = ::fork();
-  REQUIRE(child >= 0);
-  if (child == 0) {
-    ::close(pipe_fds[0]);
-    std::signal(SIGTERM, SIG_DFL);  // as in gge (the test runner has its own handler)
-    AtomicFile out(dir.path / "plan.ics", "--output");
-    out.write(std::string(1 << 20, 'x'));
-    const char ready = '1';
-    (void)!::write(pipe_fds[1], &ready, 1);
-    ::pause();  // until the parent's SIGTERM
-    ::_exit(0);
-  }
-  ::close(pipe_fds[1]);
-  char ready = 0;
-  REQUIRE(::read(pipe_fds[0], &ready, 1) == 1);
-  ::close(pipe_fds[0]);
-  CHECK(dir.names().size() == 1);  // the temporary, while the child writes
-  ::kill(child, SIGTERM);
-  int status = 0;
-  ::waitpid(child, &status, 0);
+  std::optional<AtomicFile> out;  // alive in the child until the signal
+  const int status = terminate_after(
+      [&] {
+        out.emplace(dir.path / "plan.ics", "--output");
+        out->write(std::string(1 << 20, 'x'));
+      },
+      [&] { CHECK(dir.names().size() == 1); });  // the temporary, while the child writes
   CHECK(WIFSIGNALED(status));
   CHECK(WTERMSIG(status) == SIGTERM);  // the signal keeps its meaning for the parent
   CHECK(dir.names().empty());
 }
 
-TEST_CASE("AtomicDirectory: the folder's whole content is swapped, or left as it was", "[services]") {
+TEST_CASE("AtomicDirectory: the folder's whole content is swapped, or left as it was",
+          "[services]") {
   TempDir dir;
   const auto feeds = dir.path / "public";
   fs::create_directories(feeds);
@@ -175,32 +194,18 @@ TEST_CASE("AtomicDirectory: SIGTERM while filling removes the staging folder", "
   const auto feeds = dir.path / "public";
   fs::create_directories(feeds);
   write(feeds / "index.html", "old index\n");
-  int pipe_fds[2];
-  REQUIRE(::pipe(pipe_fds) == 0);
-  const pid_t child = ::fork();
-  REQUIRE(child >= 0);
-  if (child == 0) {
-    ::close(pipe_fds[0]);
-    std::signal(SIGTERM, SIG_DFL);  // as in gge (the test runner has its own handler)
-    AtomicDirectory staged(feeds, "DIR");
-    for (int i = 0; i < 40; ++i)
-      gge::write_file_atomically(staged.staging() / ("f" + std::to_string(i) + ".ics"), "x\n",
-                                 "DIR");
-    AtomicFile half(staged.staging() / "index.html", "DIR");  // one file still being written
-    half.write("half");
-    const char ready = '1';
-    (void)!::write(pipe_fds[1], &ready, 1);
-    ::pause();  // until the parent's SIGTERM
-    ::_exit(0);
-  }
-  ::close(pipe_fds[1]);
-  char ready = 0;
-  REQUIRE(::read(pipe_fds[0], &ready, 1) == 1);
-  ::close(pipe_fds[0]);
-  CHECK(dir.names().size() == 2);  // public and the staging folder, while the child writes
-  ::kill(child, SIGTERM);
-  int status = 0;
-  ::waitpid(child, &status, 0);
+  std::optional<AtomicDirectory> staged;  // alive in the child until the signal
+  std::optional<AtomicFile> half;
+  const int status = terminate_after(
+      [&] {
+        staged.emplace(feeds, "DIR");
+        for (int i = 0; i < 40; ++i)
+          gge::write_file_atomically(staged->staging() / ("f" + std::to_string(i) + ".ics"), "x\n",
+                                     "DIR");
+        half.emplace(staged->staging() / "index.html", "DIR");  // one file still being written
+        half->write("half");
+      },
+      [&] { CHECK(dir.names().size() == 2); });  // public and the staging folder
   CHECK(WIFSIGNALED(status));
   CHECK(dir.names() == std::set<std::string>{"public"});
   CHECK(read(feeds / "index.html") == "old index\n");
