@@ -62,6 +62,8 @@ constexpr DataAt k_data_at[] = {
     {4, k_rows_since_2},
     // 5: revision counters saturate at 2147483647 (triggers only, no new columns).
     {5, k_rows_since_2},
+    // 6: the change log's `user` and the clock's (new columns with defaults; old rows keep NULL).
+    {6, k_rows_since_2},
 };
 
 // Creates a database exactly as a build whose newest migration was `version` left it.

@@ -23,6 +23,7 @@ void add_check_commands(CLI::App& app, Context& ctx);     // check
 void add_export_commands(CLI::App& app, Context& ctx);    // export ics, feeds
 void add_plan_commands(CLI::App& app, Context& ctx);      // plan
 void add_timeline_commands(CLI::App& app, Context& ctx);  // timeline, agenda
+void add_serve_commands(CLI::App& app, Context& ctx);     // serve, user add
 
 /// Prints what an `add` stored: "added station NY" or, with --json, the stored value.
 void print_added(const Context& ctx, std::string_view kind, const std::string& key,

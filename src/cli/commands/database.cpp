@@ -1,6 +1,6 @@
 // gge init | load FILE | dump [-o FILE] | log [--limit N]
 #include "cli/commands/commands.hpp"
-#include "cli/json.hpp"
+#include "gge/report/json.hpp"
 #include "cli/output.hpp"
 #include "gge/core/text.hpp"
 #include "gge/services/output_file.hpp"

@@ -1,6 +1,6 @@
 // gge meeting add|list|generate
 #include "cli/commands/commands.hpp"
-#include "cli/json.hpp"
+#include "gge/report/json.hpp"
 #include "cli/output.hpp"
 #include "gge/core/fields.hpp"
 #include "gge/core/text.hpp"

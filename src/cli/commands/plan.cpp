@@ -1,7 +1,7 @@
 // gge plan MANDATE
 #include "cli/commands/commands.hpp"
 #include "cli/exit_code.hpp"
-#include "cli/json.hpp"
+#include "gge/report/json.hpp"
 #include "cli/output.hpp"
 #include "cli/plan_parse.hpp"
 #include "gge/core/fields.hpp"

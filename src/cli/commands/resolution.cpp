@@ -1,6 +1,6 @@
 // gge resolution add|list|show
 #include "cli/commands/commands.hpp"
-#include "cli/json.hpp"
+#include "gge/report/json.hpp"
 #include "cli/output.hpp"
 #include "gge/services/transaction.hpp"
 

@@ -1,4 +1,6 @@
-#include "cli/json.hpp"
+#include "gge/report/json.hpp"
+
+#include <algorithm>
 
 namespace gge {
 
@@ -96,6 +98,18 @@ void to_json(json& j, const Change& v) {
   const auto parsed = [](const std::string& s) { return s.empty() ? json(nullptr) : json::parse(s); };
   j = {{"id", v.id},         {"at", v.at},   {"table", v.table},           {"action", v.action},
        {"key", v.key},       {"before", parsed(v.before)}, {"after", parsed(v.after)}};
+  if (!v.user.empty()) j["user"] = v.user;  // only changes made through gge serve know it
+}
+
+void to_json(json& j, const DeadlineStep& v) {
+  j = {{"kind", v.kind}, {"date", to_iso(v.date)}, {"explanation", v.explanation}};
+}
+
+json check_report_json(const std::vector<Finding>& findings) {
+  const auto count = [&](Severity s) {
+    return std::count_if(findings.begin(), findings.end(), [s](const Finding& f) { return f.severity == s; });
+  };
+  return {{"errors", count(Severity::error)}, {"warnings", count(Severity::warning)}, {"findings", findings}};
 }
 
 }  // namespace gge
