@@ -23,6 +23,9 @@ constexpr const char* k_csp =
     "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
     "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+/// Connections served at once (one thread each while kept alive).
+constexpr std::size_t k_threads = 64;
+
 /// The value of cookie `name` in the request's Cookie header, or "".
 std::string cookie(const httplib::Request& req, std::string_view name) {
   const std::string header = req.get_header_value("Cookie");
@@ -79,10 +82,16 @@ struct App::Impl {
       ex.caller = state.sessions.find(token);
     const bool needs_caller = route.access != Access::open && route.access != Access::feed;
     if (!login && !ex.caller && needs_caller) {
-      // No users file: everyone here is the local planner; a login session carries the CSRF token.
-      const std::string token = state.sessions.create("local", Role::planner);
-      ex.caller = state.sessions.find(token);
-      ex.res.set_header("Set-Cookie", "gge_session=" + token + "; Path=/; HttpOnly; SameSite=Strict");
+      // No users file: everyone here is the local planner. A page, or /api/session, opens a login
+      // session for its CSRF token; other API calls without a cookie read as a passing caller
+      // without a token (so they cannot write), and leave no session behind.
+      if (!ex.api() || ex.req.path == "/api/session") {
+        const std::string token = state.sessions.create("local", Role::planner);
+        ex.caller = state.sessions.find(token);
+        ex.res.set_header("Set-Cookie", "gge_session=" + token + "; Path=/; HttpOnly; SameSite=Strict");
+      } else {
+        ex.caller = detail::Caller{"local", Role::planner, ""};
+      }
     }
     if (route.access == Access::open || (route.access == Access::feed && (state.options.public_feeds || !login)))
       return true;
@@ -180,8 +189,12 @@ App::App(ServeOptions options) {
   srv.set_payload_max_length(st.options.max_body_bytes);
   srv.set_read_timeout(st.options.timeout_seconds, 0);
   srv.set_write_timeout(st.options.timeout_seconds, 0);
-  srv.set_keep_alive_timeout(5);
-  srv.set_keep_alive_max_count(1000);
+  // cpp-httplib serves a connection on one pool thread for as long as it is kept alive: the
+  // pool bounds the connections served at once (more wait in the listen backlog), and the
+  // keep-alive limits hand the threads round.
+  srv.new_task_queue = [] { return new httplib::ThreadPool(k_threads); };
+  srv.set_keep_alive_timeout(2);
+  srv.set_keep_alive_max_count(100);
   srv.set_default_headers({{"Content-Security-Policy", k_csp},
                            {"X-Content-Type-Options", "nosniff"},
                            {"X-Frame-Options", "DENY"},
