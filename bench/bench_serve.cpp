@@ -10,8 +10,8 @@
 //   build/bench/bench_serve [CLIENTS [SECONDS [MOVES]]]     defaults: 50 10 200
 //
 // Not the full benchmark: wrk and nginx serving the same file are not compared here.
-#include "gge/services/scenario_file.hpp"
 #include "gge/services/holidays.hpp"
+#include "gge/services/scenario_file.hpp"
 #include "gge/store/store.hpp"
 #include "gge/web/serve.hpp"
 
@@ -20,11 +20,11 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <ctime>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <thread>
 #include <vector>
@@ -40,7 +40,8 @@ struct Load {
   std::vector<double> latencies_ms;
 };
 
-Load hammer(int port, int clients, double seconds, const httplib::Headers& headers, const char* path, int expect) {
+Load hammer(int port, int clients, double seconds, const httplib::Headers& headers,
+            const char* path, int expect) {
   std::vector<Load> per(static_cast<std::size_t>(clients));
   std::vector<std::thread> threads;
   const auto stop = Clock::now() + std::chrono::duration<double>(seconds);
@@ -52,7 +53,8 @@ Load hammer(int port, int clients, double seconds, const httplib::Headers& heade
       while (Clock::now() < stop) {
         const auto t0 = Clock::now();
         const auto r = c.Get(path, headers);
-        mine.latencies_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+        mine.latencies_ms.push_back(
+            std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
         ++mine.requests;
         if (!r || r->status != expect) ++mine.failures;
       }
@@ -70,7 +72,8 @@ Load hammer(int port, int clients, double seconds, const httplib::Headers& heade
 
 double percentile(const std::vector<double>& sorted, double p) {
   if (sorted.empty()) return 0;
-  return sorted[std::min(sorted.size() - 1, static_cast<std::size_t>(p * static_cast<double>(sorted.size())))];
+  return sorted[std::min(sorted.size() - 1,
+                         static_cast<std::size_t>(p * static_cast<double>(sorted.size())))];
 }
 
 }  // namespace
@@ -101,17 +104,20 @@ int main(int argc, char** argv) {
   httplib::Client probe("127.0.0.1", port);
   const auto first = probe.Get("/feeds/all.ics");
   const std::string etag = first ? first->get_header_value("ETag") : "";
-  fmt::print("bench_serve: {} keep-alive clients, {} s each run, feed /feeds/all.ics of {} bytes\n", clients, seconds,
-             first ? first->body.size() : 0);
+  fmt::print("bench_serve: {} keep-alive clients, {} s each run, feed /feeds/all.ics of {} bytes\n",
+             clients, seconds, first ? first->body.size() : 0);
 
   const auto full = hammer(port, clients, seconds, {}, "/feeds/all.ics", 200);
-  fmt::print("feed GET 200:           {:>9.0f} requests/s  p50 {:.2f} ms  p99 {:.2f} ms  failures {}\n",
-             static_cast<double>(full.requests) / seconds, percentile(full.latencies_ms, 0.5),
-             percentile(full.latencies_ms, 0.99), full.failures);
-  const auto cached = hammer(port, clients, seconds, {{"If-None-Match", etag}}, "/feeds/all.ics", 304);
-  fmt::print("feed GET 304:           {:>9.0f} requests/s  p50 {:.2f} ms  p99 {:.2f} ms  failures {}\n",
-             static_cast<double>(cached.requests) / seconds, percentile(cached.latencies_ms, 0.5),
-             percentile(cached.latencies_ms, 0.99), cached.failures);
+  fmt::print(
+      "feed GET 200:           {:>9.0f} requests/s  p50 {:.2f} ms  p99 {:.2f} ms  failures {}\n",
+      static_cast<double>(full.requests) / seconds, percentile(full.latencies_ms, 0.5),
+      percentile(full.latencies_ms, 0.99), full.failures);
+  const auto cached =
+      hammer(port, clients, seconds, {{"If-None-Match", etag}}, "/feeds/all.ics", 304);
+  fmt::print(
+      "feed GET 304:           {:>9.0f} requests/s  p50 {:.2f} ms  p99 {:.2f} ms  failures {}\n",
+      static_cast<double>(cached.requests) / seconds, percentile(cached.latencies_ms, 0.5),
+      percentile(cached.latencies_ms, 0.99), cached.failures);
 
   // 4 planners, each moving one session of its own back and forth, revision by revision.
   const std::string cookie = [&] {
@@ -120,7 +126,8 @@ int main(int argc, char** argv) {
     return set.substr(0, set.find(';'));
   }();
   const auto session = nlohmann::json::parse(probe.Get("/api/session", {{"Cookie", cookie}})->body);
-  const httplib::Headers auth{{"Cookie", cookie}, {"X-CSRF-Token", session.at("csrf").get<std::string>()}};
+  const httplib::Headers auth{{"Cookie", cookie},
+                              {"X-CSRF-Token", session.at("csrf").get<std::string>()}};
   auto sessions = nlohmann::json::parse(probe.Get("/api/sessions")->body);
   std::atomic<long> written{0}, conflicts{0}, failed{0};
   std::atomic<bool> writing{true};
@@ -130,7 +137,8 @@ int main(int argc, char** argv) {
     planners.emplace_back([&, p] {
       httplib::Client c("127.0.0.1", port);
       const auto& s = sessions[static_cast<std::size_t>(p)];
-      const std::string path = fmt::format("/api/sessions/{}/{}/move", s.at("body").get<std::string>(), s.at("number").get<int>());
+      const std::string path = fmt::format(
+          "/api/sessions/{}/{}/move", s.at("body").get<std::string>(), s.at("number").get<int>());
       const std::string home = s.at("first");
       long long revision = s.at("revision");
       for (int i = 0; i < moves; ++i) {
@@ -173,7 +181,8 @@ int main(int argc, char** argv) {
         while (writing) {
           const auto t0 = Clock::now();
           const auto r = c.Get("/api/sessions");
-          mine.latencies_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+          mine.latencies_ms.push_back(
+              std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
           ++mine.requests;
           if (!r || r->status != 200) ++mine.failures;
         }
@@ -182,23 +191,31 @@ int main(int argc, char** argv) {
     for (auto& p : per) {
       reads.requests += p.requests;
       reads.failures += p.failures;
-      reads.latencies_ms.insert(reads.latencies_ms.end(), p.latencies_ms.begin(), p.latencies_ms.end());
+      reads.latencies_ms.insert(reads.latencies_ms.end(), p.latencies_ms.begin(),
+                                p.latencies_ms.end());
     }
     std::sort(reads.latencies_ms.begin(), reads.latencies_ms.end());
   }
   done.join();
   const double write_s = std::chrono::duration<double>(Clock::now() - t_writes).count();
-  fmt::print("reads during {}x{} moves: {:>9.0f} requests/s  p50 {:.2f} ms  p99 {:.2f} ms  failures {}\n", planners.size(), moves,
-             static_cast<double>(reads.requests) / write_s, percentile(reads.latencies_ms, 0.5),
-             percentile(reads.latencies_ms, 0.99), reads.failures);
-  fmt::print("writes: {} saved in {:.2f} s ({:.0f}/s), {} conflicts (409), {} failed\n", written.load(), write_s,
-             static_cast<double>(written.load()) / write_s, conflicts.load(), failed.load());
+  fmt::print(
+      "reads during {}x{} moves: {:>9.0f} requests/s  p50 {:.2f} ms  p99 {:.2f} ms  failures {}\n",
+      planners.size(), moves, static_cast<double>(reads.requests) / write_s,
+      percentile(reads.latencies_ms, 0.5), percentile(reads.latencies_ms, 0.99), reads.failures);
+  fmt::print("writes: {} saved in {:.2f} s ({:.0f}/s), {} conflicts (409), {} failed\n",
+             written.load(), write_s, static_cast<double>(written.load()) / write_s,
+             conflicts.load(), failed.load());
   // Every saved move is in the change log: count the session updates.
   const auto log = nlohmann::json::parse(probe.Get("/api/log?table=session&limit=100000")->body);
-  const long logged = std::count_if(log.begin(), log.end(), [](const nlohmann::json& c) { return c.value("user", "") == "local"; });
-  fmt::print("change log: {} session updates by the planners (lost writes: {})\n", logged, written.load() - logged);
+  const long logged = std::count_if(log.begin(), log.end(), [](const nlohmann::json& c) {
+    return c.value("user", "") == "local";
+  });
+  fmt::print("change log: {} session updates by the planners (lost writes: {})\n", logged,
+             written.load() - logged);
   app.stop();
   server.join();
   fs::remove_all(dir);
-  return failed.load() == 0 && reads.failures == 0 && full.failures == 0 && cached.failures == 0 ? 0 : 1;
+  return failed.load() == 0 && reads.failures == 0 && full.failures == 0 && cached.failures == 0
+             ? 0
+             : 1;
 }

@@ -87,8 +87,8 @@ std::vector<Session> list_sessions(const Store& store, const SessionFilter& filt
   auto sessions = store.sessions(filter.body);
   std::erase_if(sessions, [&](const Session& s) {
     return (!filter.station.empty() && s.station != filter.station) ||
-           (filter.status && s.status != *filter.status) || (filter.from && s.last < *filter.from) ||
-           (filter.to && s.first > *filter.to);
+           (filter.status && s.status != *filter.status) ||
+           (filter.from && s.last < *filter.from) || (filter.to && s.first > *filter.to);
   });
   return sessions;
 }

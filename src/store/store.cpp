@@ -157,7 +157,7 @@ std::unique_ptr<Store::Impl> open_impl(const std::string& name, bool memory, Sto
     // A new database gets 16 KiB pages (SQLite's default is 4 KiB): fewer pages to split,
     // index and write through the WAL; bench_load: the commit and its checkpoint take a third
     // less. Must precede the first write; an existing file keeps the page size it has.
-    if (!ro && objects == 0) db.exec("PRAGMA page_size = 16384");
+    if (!ro && header.objects == 0) db.exec("PRAGMA page_size = 16384");
     if (!ro && !memory) {
       switch_to_wal(db);
       db.exec("PRAGMA synchronous = NORMAL");  // durable at checkpoints; safe with WAL

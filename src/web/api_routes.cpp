@@ -23,11 +23,14 @@ std::optional<Date> date_value(const Exchange& ex, const std::string& name) {
 }
 
 void whoami(Exchange& ex) {
-  respond_json(ex, {{"user", ex.caller->user}, {"role", to_string(ex.caller->role)}, {"csrf", ex.caller->csrf}});
+  respond_json(
+      ex,
+      {{"user", ex.caller->user}, {"role", to_string(ex.caller->role)}, {"csrf", ex.caller->csrf}});
 }
 
 void sessions(Exchange& ex) {
-  ex.fields = {{fields::k_body, "body"}, {fields::k_station, "station"}, {fields::k_last_day, "to"}};
+  ex.fields = {
+      {fields::k_body, "body"}, {fields::k_station, "station"}, {fields::k_last_day, "to"}};
   SessionFilter filter;
   filter.body = ex.value("body").value_or("");
   filter.station = ex.value("station").value_or("");
@@ -71,7 +74,8 @@ void mandate_show(Exchange& ex) {
 
 void deadlines(Exchange& ex) {
   auto store = ex.app.stores.lease();
-  if (!store->mandate(ex.params.at(0))) throw NotFound{"mandate", ex.params.at(0), "no such mandate"};
+  if (!store->mandate(ex.params.at(0)))
+    throw NotFound{"mandate", ex.params.at(0), "no such mandate"};
   respond_json(ex, explain_deadlines(*store, Calendars(*store), ex.params.at(0)));
 }
 

@@ -8,8 +8,8 @@
 #include <fmt/format.h>
 #include <sodium.h>
 
-#include <csignal>
 #include <pthread.h>
+#include <csignal>
 #include <thread>
 
 namespace gge::web {
@@ -20,7 +20,8 @@ using detail::Exchange;
 namespace {
 
 constexpr const char* k_csp =
-    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' "
+    "data:; "
     "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 /// Connections served at once (one thread each while kept alive).
@@ -34,7 +35,8 @@ std::string cookie(const httplib::Request& req, std::string_view name) {
     while (at < header.size() && (header[at] == ' ' || header[at] == ';')) ++at;
     const std::size_t end = std::min(header.find(';', at), header.size());
     const std::string_view pair = std::string_view{header}.substr(at, end - at);
-    if (pair.size() > name.size() && pair.substr(0, name.size()) == name && pair[name.size()] == '=')
+    if (pair.size() > name.size() && pair.substr(0, name.size()) == name &&
+        pair[name.size()] == '=')
       return std::string{pair.substr(name.size() + 1)};
     at = end;
   }
@@ -68,7 +70,8 @@ struct App::Impl {
   httplib::Server server;
   int port = 0;
 
-  explicit Impl(const ServeOptions& options) : state{options, {}, detail::StorePool(options.db), {}, {}, {}} {}
+  explicit Impl(const ServeOptions& options)
+      : state{options, {}, detail::StorePool(options.db), {}, {}, {}} {}
 
   /// Everything before the handler: path, login, role, CSRF. Returns false when it answered.
   bool admit(Exchange& ex, const detail::Route& route) {
@@ -88,12 +91,14 @@ struct App::Impl {
       if (!ex.api() || ex.req.path == "/api/session") {
         const std::string token = state.sessions.create("local", Role::planner);
         ex.caller = state.sessions.find(token);
-        ex.res.set_header("Set-Cookie", "gge_session=" + token + "; Path=/; HttpOnly; SameSite=Strict");
+        ex.res.set_header("Set-Cookie",
+                          "gge_session=" + token + "; Path=/; HttpOnly; SameSite=Strict");
       } else {
         ex.caller = detail::Caller{"local", Role::planner, ""};
       }
     }
-    if (route.access == Access::open || (route.access == Access::feed && (state.options.public_feeds || !login)))
+    if (route.access == Access::open ||
+        (route.access == Access::feed && (state.options.public_feeds || !login)))
       return true;
     if (!ex.caller) {
       if (ex.req.method == "GET" && !ex.api() && route.access != Access::feed) {
@@ -116,7 +121,8 @@ struct App::Impl {
       if (const auto it = ex.json_body.find("csrf"); it != ex.json_body.end()) sent = it->second;
     }
     if (!same_token(sent, ex.caller->csrf)) {
-      detail::respond_error(ex, 403, "csrf", "", "missing or wrong CSRF token; reload the page and try again");
+      detail::respond_error(ex, 403, "csrf", "",
+                            "missing or wrong CSRF token; reload the page and try again");
       return false;
     }
     return true;
@@ -127,11 +133,15 @@ struct App::Impl {
     const auto type = ex.req.get_header_value("Content-Type");
     if (type.rfind("application/json", 0) != 0 || ex.req.body.empty()) return;
     const auto j = nlohmann::json::parse(ex.req.body, nullptr, false);
-    if (!j.is_object()) throw InputError({}, "body", ex.req.body.substr(0, 64), "expected one JSON object");
+    if (!j.is_object())
+      throw InputError({}, "body", ex.req.body.substr(0, 64), "expected one JSON object");
     for (const auto& [k, v] : j.items()) {
-      if (v.is_string()) ex.json_body[k] = v.get<std::string>();
-      else if (v.is_number_integer() || v.is_boolean()) ex.json_body[k] = v.dump();
-      else throw InputError({}, k, v.dump().substr(0, 64), "expected a string or an integer");
+      if (v.is_string())
+        ex.json_body[k] = v.get<std::string>();
+      else if (v.is_number_integer() || v.is_boolean())
+        ex.json_body[k] = v.dump();
+      else
+        throw InputError({}, k, v.dump().substr(0, 64), "expected a string or an integer");
     }
   }
 
@@ -165,8 +175,9 @@ struct App::Impl {
 
 App::App(ServeOptions options) {
   if (!options.listen.loopback() && options.users_file.empty())
-    throw InputError({}, k_field_listen, options.listen.host,
-                     "is not a loopback address; serving other machines needs --users FILE (logins)");
+    throw InputError(
+        {}, k_field_listen, options.listen.host,
+        "is not a loopback address; serving other machines needs --users FILE (logins)");
   if (!options.base_url.empty() && options.base_url.rfind("http://", 0) != 0 &&
       options.base_url.rfind("https://", 0) != 0)
     throw InputError({}, k_field_base_url, options.base_url, "expected an http:// or https:// URL");
@@ -176,7 +187,8 @@ App::App(ServeOptions options) {
   if (!st.options.users_file.empty()) {
     st.users = read_users(st.options.users_file);
     if (st.users.empty())
-      throw InputError({}, k_field_users, st.options.users_file.string(), "lists no user; add one with gge user add");
+      throw InputError({}, k_field_users, st.options.users_file.string(),
+                       "lists no user; add one with gge user add");
   }
   (void)st.stores.lease();  // opens (and migrates) the database now: a bad one stops the start
   detail::add_auth_routes(m_impl->routes);
@@ -211,24 +223,31 @@ App::App(ServeOptions options) {
     }
     Exchange ex{impl->state, req, res, std::nullopt, {}, {}, {}};
     bool method_known = false;
-    const auto* route = detail::is_app_path(req.path)
-                            ? detail::match_route(impl->routes, req.method, req.path, ex.params, method_known)
-                            : nullptr;
+    const auto* route =
+        detail::is_app_path(req.path)
+            ? detail::match_route(impl->routes, req.method, req.path, ex.params, method_known)
+            : nullptr;
     if (!route) {
       impl->dispatch(req, res, false);
       return httplib::Server::HandlerResponse::Handled;
     }
     return httplib::Server::HandlerResponse::Unhandled;
   });
-  srv.Post("/.*", [impl](const httplib::Request& req, httplib::Response& res) { impl->dispatch(req, res, true); });
+  srv.Post("/.*", [impl](const httplib::Request& req, httplib::Response& res) {
+    impl->dispatch(req, res, true);
+  });
   srv.set_error_handler([impl](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
     Exchange ex{impl->state, req, res, std::nullopt, {}, {}, {}};
     const int status = res.status;
     if (status == 413)
-      detail::respond_error(ex, 413, "body", "", fmt::format("larger than {} bytes", impl->state.options.max_body_bytes));
+      detail::respond_error(
+          ex, 413, "body", "",
+          fmt::format("larger than {} bytes", impl->state.options.max_body_bytes));
     else
-      detail::respond_error(ex, status, "", "", status == 400 ? "malformed request" : fmt::format("HTTP status {}", status));
+      detail::respond_error(
+          ex, status, "", "",
+          status == 400 ? "malformed request" : fmt::format("HTTP status {}", status));
     res.status = status;
   });
 }
@@ -239,19 +258,22 @@ int App::bind() {
   auto& impl = *m_impl;
   const auto& l = impl.state.options.listen;
   const std::string host = l.host == "localhost" ? "127.0.0.1" : l.host;
-  if (l.port == 0) impl.port = impl.server.bind_to_any_port(host);
-  else impl.port = impl.server.bind_to_port(host, l.port) ? l.port : -1;
+  if (l.port == 0)
+    impl.port = impl.server.bind_to_any_port(host);
+  else
+    impl.port = impl.server.bind_to_port(host, l.port) ? l.port : -1;
   if (impl.port <= 0)
-    throw StorageError(fmt::format("cannot listen on {}:{} (in use, or not an address of this machine)", l.host, l.port));
+    throw StorageError(fmt::format(
+        "cannot listen on {}:{} (in use, or not an address of this machine)", l.host, l.port));
   if (impl.state.options.base_url.empty())
     impl.state.options.base_url =
-        fmt::format("http://{}:{}", l.host.find(':') != std::string::npos ? "[" + l.host + "]" : l.host, impl.port);
+        fmt::format("http://{}:{}",
+                    l.host.find(':') != std::string::npos ? "[" + l.host + "]" : l.host, impl.port);
   return impl.port;
 }
 
 void App::run() {
-  if (!m_impl->server.listen_after_bind())
-    throw StorageError("the server stopped with an error");
+  if (!m_impl->server.listen_after_bind()) throw StorageError("the server stopped with an error");
 }
 
 void App::stop() { m_impl->server.stop(); }

@@ -12,11 +12,14 @@ namespace {
 
 void login_form(Exchange& ex, const std::string& message = {}, int status = 200) {
   std::string body;
-  if (!message.empty()) body += fmt::format("<p class=\"error\" role=\"alert\">{}</p>\n", html_escape(message));
-  body += "<form method=\"post\" action=\"/login\" class=\"login\">\n"
-          "<label>Name <input name=\"name\" autocomplete=\"username\" required></label>\n"
-          "<label>Password <input name=\"password\" type=\"password\" autocomplete=\"current-password\" required></label>\n"
-          "<button>Log in</button>\n</form>\n";
+  if (!message.empty())
+    body += fmt::format("<p class=\"error\" role=\"alert\">{}</p>\n", html_escape(message));
+  body +=
+      "<form method=\"post\" action=\"/login\" class=\"login\">\n"
+      "<label>Name <input name=\"name\" autocomplete=\"username\" required></label>\n"
+      "<label>Password <input name=\"password\" type=\"password\" "
+      "autocomplete=\"current-password\" required></label>\n"
+      "<button>Log in</button>\n</form>\n";
   respond_page(ex, "Log in", body, status);
 }
 
@@ -31,16 +34,19 @@ void login_page(Exchange& ex) {
 
 void login(Exchange& ex) {
   const std::string name = ex.value("name").value_or("");
-  const std::string password = ex.req.has_param("password") ? ex.req.get_param_value("password")
-                               : ex.json_body.count("password") ? ex.json_body.at("password") : std::string{};
+  const std::string password = ex.req.has_param("password")     ? ex.req.get_param_value("password")
+                               : ex.json_body.count("password") ? ex.json_body.at("password")
+                                                                : std::string{};
   const User* user = nullptr;
   for (const auto& u : ex.app.users)
     if (u.name == name) user = &u;
   static const User k_dummy{"", Role::viewer, hash_password("not a password of anyone")};
   const bool ok = verify_password(user ? *user : k_dummy, password) && user;
   if (!ok) {
-    if (ex.api()) respond_error(ex, 401, "name", name, "unknown name or wrong password");
-    else login_form(ex, "Unknown name or wrong password.", 401);
+    if (ex.api())
+      respond_error(ex, 401, "name", name, "unknown name or wrong password");
+    else
+      login_form(ex, "Unknown name or wrong password.", 401);
     return;
   }
   const std::string token = ex.app.sessions.create(user->name, user->role);

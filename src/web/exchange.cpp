@@ -65,8 +65,10 @@ void LoginSessions::erase(const std::string& token) {
 
 std::optional<std::string> Exchange::value(const std::string& name) const {
   std::string text;
-  if (const auto it = json_body.find(name); it != json_body.end()) text = it->second;
-  else if (req.has_param(name.c_str())) text = req.get_param_value(name.c_str());
+  if (const auto it = json_body.find(name); it != json_body.end())
+    text = it->second;
+  else if (req.has_param(name.c_str()))
+    text = req.get_param_value(name.c_str());
   if (text.empty()) return std::nullopt;
   if (text.size() > k_max_argument_bytes)
     throw InputError({}, name, text.substr(0, 64),

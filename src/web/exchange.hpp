@@ -25,25 +25,26 @@ struct Caller {
 /// Open stores, one per concurrent request at most: a handler borrows one and gives it back
 /// (SQLite connections are not shared between threads).
 class StorePool {
-public:
+ public:
   explicit StorePool(std::filesystem::path db) : m_db(std::move(db)) {}
   /// A store for the duration of one request.
   class Lease {
-  public:
-    Lease(StorePool& pool, std::unique_ptr<Store> store) : m_pool(pool), m_store(std::move(store)) {}
+   public:
+    Lease(StorePool& pool, std::unique_ptr<Store> store)
+        : m_pool(pool), m_store(std::move(store)) {}
     Lease(const Lease&) = delete;
     Lease& operator=(const Lease&) = delete;
     ~Lease();
     Store& operator*() const { return *m_store; }
     Store* operator->() const { return m_store.get(); }
 
-  private:
+   private:
     StorePool& m_pool;
     std::unique_ptr<Store> m_store;
   };
   Lease lease();
 
-private:
+ private:
   std::filesystem::path m_db;
   std::mutex m_mutex;
   std::vector<std::unique_ptr<Store>> m_free;
@@ -52,14 +53,14 @@ private:
 /// Login sessions: random 256-bit tokens (cookie `gge_session`) to a caller. In memory only:
 /// a restart logs everyone out. Bounded: the oldest is dropped past k_max_sessions.
 class LoginSessions {
-public:
+ public:
   static constexpr std::size_t k_max_sessions = 10'000;
   /// A new session for `user` in `role`; returns its token.
   std::string create(const std::string& user, Role role);
   [[nodiscard]] std::optional<Caller> find(const std::string& token) const;
   void erase(const std::string& token);
 
-private:
+ private:
   mutable std::mutex m_mutex;
   std::map<std::string, Caller> m_by_token;
   std::vector<std::string> m_order;  ///< tokens, oldest first

@@ -36,8 +36,10 @@ std::vector<FeedEntry> feed_entries(const Store& store) {
     scope.key = key;
     out.push_back({feed_file_name(kind, key), std::move(title), scope});
   };
-  for (const auto& b : store.bodies()) add(IcsScope::Kind::body, b.symbol, b.symbol + " — " + b.name);
-  for (const auto& s : store.stations()) add(IcsScope::Kind::station, s.code, "Sessions at " + s.name);
+  for (const auto& b : store.bodies())
+    add(IcsScope::Kind::body, b.symbol, b.symbol + " — " + b.name);
+  for (const auto& s : store.stations())
+    add(IcsScope::Kind::station, s.code, "Sessions at " + s.name);
   for (const auto& e : store.experts()) add(IcsScope::Kind::expert, e.key, "Expert " + e.key);
   return out;
 }
@@ -61,7 +63,8 @@ std::optional<Instant> parse_http_date(const std::string& text) {
 
 std::string etag_of(std::string_view body) {
   unsigned char hash[16];
-  crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(body.data()), body.size(), nullptr, 0);
+  crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(body.data()),
+                     body.size(), nullptr, 0);
   char hex[sizeof hash * 2 + 1];
   sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
   return fmt::format("\"{}\"", hex);
@@ -109,8 +112,10 @@ void serve_feed(Exchange& ex) {
     }
     if (!cached) {
       const auto entries = feed_entries(*store);
-      const auto entry = std::find_if(entries.begin(), entries.end(), [&](const FeedEntry& e) { return e.file == name; });
-      if (entry == entries.end()) throw NotFound{"feed", name, "no such feed (see /feeds for the list)"};
+      const auto entry = std::find_if(entries.begin(), entries.end(),
+                                      [&](const FeedEntry& e) { return e.file == name; });
+      if (entry == entries.end())
+        throw NotFound{"feed", name, "no such feed (see /feeds for the list)"};
       const Instant dtstamp = read_source_date_epoch().value_or(parse_utc(at));
       std::string body;
       export_ics(*store, entry->scope, dtstamp, [&](std::string_view chunk) { body += chunk; });
@@ -140,14 +145,16 @@ void feeds_page(Exchange& ex) {
   auto store = ex.app.stores.lease();
   const auto entries = feed_entries(*store);
   const std::string& base = ex.app.options.base_url;
-  std::string body = "<p>Subscribe in your calendar program (Outlook, Google Calendar, Apple Calendar, "
-                     "Thunderbird) with one of these links; it picks up moves and cancellations.</p>\n<table>\n"
-                     "<tr><th>Calendar</th><th>Link</th><th>webcal</th></tr>\n";
+  std::string body =
+      "<p>Subscribe in your calendar program (Outlook, Google Calendar, Apple Calendar, "
+      "Thunderbird) with one of these links; it picks up moves and cancellations.</p>\n<table>\n"
+      "<tr><th>Calendar</th><th>Link</th><th>webcal</th></tr>\n";
   for (const auto& e : entries) {
     const std::string url = base + "/feeds/" + e.file;
     const std::string webcal = "webcal" + url.substr(url.find("://"));
-    body += fmt::format("<tr><td>{}</td><td><a href=\"{}\">{}</a></td><td><a href=\"{}\">webcal</a></td></tr>\n",
-                        html_escape(e.title), html_escape(url), html_escape(url), html_escape(webcal));
+    body += fmt::format(
+        "<tr><td>{}</td><td><a href=\"{}\">{}</a></td><td><a href=\"{}\">webcal</a></td></tr>\n",
+        html_escape(e.title), html_escape(url), html_escape(url), html_escape(webcal));
   }
   body += "</table>\n";
   respond_page(ex, "Feeds", body);

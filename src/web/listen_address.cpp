@@ -37,7 +37,8 @@ ListenAddress parse_listen_address(std::string_view text, std::string_view field
       throw bad("the host must be an IPv4 address, [IPv6] or localhost");
   }
   int port = -1;
-  const auto [end, ec] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
+  const auto [end, ec] =
+      std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
   if (ec != std::errc{} || end != port_text.data() + port_text.size() || port < 0 || port > 65535)
     throw bad("the port must be 0 to 65535");
   return ListenAddress{host, port};

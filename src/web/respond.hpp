@@ -18,11 +18,13 @@ struct NotFound {
 /// `j` as the body, application/json, `status`.
 void respond_json(Exchange& ex, const nlohmann::json& j, int status = 200);
 /// A whole HTML page: the app's layout around `body_html` (already escaped), `status`.
-void respond_page(Exchange& ex, const std::string& title, const std::string& body_html, int status = 200);
+void respond_page(Exchange& ex, const std::string& title, const std::string& body_html,
+                  int status = 200);
 /// The error shape with `status`: JSON for /api/ and /feeds/, an HTML page otherwise.
 /// `extra` members are added to the JSON object (409: "current", "changes").
 void respond_error(Exchange& ex, int status, const std::string& field, const std::string& value,
-                   const std::string& problem, const nlohmann::json& extra = nlohmann::json::object());
+                   const std::string& problem,
+                   const nlohmann::json& extra = nlohmann::json::object());
 /// The answer to an exception a handler threw: NotFound 404, StaleRevision 409 (with the
 /// session as stored and the change-log rows since), InputError 400 (its field renamed to the
 /// route's form field), RefusedByFindings 409, anything else 500 (logged on stderr, not shown).

@@ -29,8 +29,10 @@ bool matches(std::string_view pattern, std::string_view path, std::vector<std::s
       found.emplace_back(path.substr(static_cast<std::size_t>(got[i].data() - path.data())));
       break;
     }
-    if (want[i] == "*") found.emplace_back(got[i]);
-    else if (want[i] != got[i]) return false;
+    if (want[i] == "*")
+      found.emplace_back(got[i]);
+    else if (want[i] != got[i])
+      return false;
   }
   params = std::move(found);
   return true;
@@ -42,7 +44,8 @@ bool is_app_path(std::string_view path) {
   if (path.empty() || path.front() != '/' || path.size() > k_max_path) return false;
   for (const char c : path) {
     const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    c == '/' || c == '.' || c == '_' || c == '~' || c == '@' || c == '+' || c == '-';
+                    c == '/' || c == '.' || c == '_' || c == '~' || c == '@' || c == '+' ||
+                    c == '-';
     if (!ok) return false;
   }
   if (path.size() > 1 && path.back() == '/') return false;

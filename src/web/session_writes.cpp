@@ -15,7 +15,8 @@ long long revision_of(const Exchange& ex) {
   long long n = -1;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
   if (ec != std::errc{} || end != text.data() + text.size() || n < 0)
-    throw InputError({}, "revision", text, "expected the revision the change was made from (0 or more)");
+    throw InputError({}, "revision", text,
+                     "expected the revision the change was made from (0 or more)");
   return n;
 }
 
@@ -24,7 +25,9 @@ SessionRef ref_in_path(const Exchange& ex) {
 }
 
 /// The store for a write: its change-log rows name the caller.
-void as_caller(const Exchange& ex, Store& store) { store.set_user(ex.caller ? ex.caller->user : ""); }
+void as_caller(const Exchange& ex, Store& store) {
+  store.set_user(ex.caller ? ex.caller->user : "");
+}
 
 }  // namespace
 
@@ -42,8 +45,9 @@ Session session_in_path(const Exchange& ex, const Store& store) {
 
 Session move_from_form(Exchange& ex) {
   // The store names the session's columns ("session.station") when a value breaks a rule.
-  ex.fields = {{fields::k_revision, "revision"}, {fields::k_station, "station"}, {"session.station", "station"},
-               {"session.room", "room"}, {"session.first", "first"}, {"session.last", "last"}};
+  ex.fields = {{fields::k_revision, "revision"}, {fields::k_station, "station"},
+               {"session.station", "station"},   {"session.room", "room"},
+               {"session.first", "first"},       {"session.last", "last"}};
   auto store = ex.app.stores.lease();
   const Session s = session_in_path(ex, *store);
   const Date first = parse_date(ex.required("first"), "first");
@@ -51,7 +55,8 @@ Session move_from_form(Exchange& ex) {
   if (const auto v = ex.value("last")) last = parse_date(*v, "last");
   const long long revision = revision_of(ex);
   as_caller(ex, *store);
-  return move_session(*store, ref_of(s), first, last, ex.value("station"), ex.value("room"), revision);
+  return move_session(*store, ref_of(s), first, last, ex.value("station"), ex.value("room"),
+                      revision);
 }
 
 Session status_from_form(Exchange& ex) {

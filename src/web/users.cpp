@@ -65,7 +65,8 @@ std::vector<User> read_users(const std::filesystem::path& path) {
       throw e.at(where);
     }
     if (u.hash.rfind("$argon2id$", 0) != 0)
-      throw InputError(where, "hash", u.hash.substr(0, 16), "expected an Argon2id hash ($argon2id$...)");
+      throw InputError(where, "hash", u.hash.substr(0, 16),
+                       "expected an Argon2id hash ($argon2id$...)");
     if (std::any_of(users.begin(), users.end(), [&](const User& o) { return o.name == u.name; }))
       throw InputError(where, "name", u.name, "appears twice");
     users.push_back(std::move(u));
@@ -89,10 +90,12 @@ bool verify_password(const User& user, std::string_view password) {
 
 void add_user(const std::filesystem::path& path, const std::string& name, Role role,
               std::string_view password) {
-  if (!valid_name(name)) throw InputError({}, "NAME", name, "expected 1 to 64 of A-Z a-z 0-9 . _ -");
+  if (!valid_name(name))
+    throw InputError({}, "NAME", name, "expected 1 to 64 of A-Z a-z 0-9 . _ -");
   if (password.size() < k_min_password || password.size() > k_max_password)
     throw InputError({}, "password", std::string(password.size(), '*'),
-                     fmt::format("{} bytes; expected {} to {}", password.size(), k_min_password, k_max_password));
+                     fmt::format("{} bytes; expected {} to {}", password.size(), k_min_password,
+                                 k_max_password));
   std::string content;
   if (std::filesystem::exists(path)) {
     for (const auto& u : read_users(path))

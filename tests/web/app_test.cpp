@@ -44,10 +44,11 @@ TEST_CASE("serve: paths outside the app's routes are 404, traversal in any encod
   ServerFixture app;
   auto c = app.client();
   const std::string before = db_bytes(app.db());
-  for (const char* path : {"/feeds/../gge.db", "/feeds/%2e%2e/gge.db", "/feeds/..%2fgge.db", "/feeds/%2E%2E%2Fgge.db",
-                           "/feeds/..%5cgge.db", "/%2e%2e/%2e%2e/etc/passwd", "/feeds//all.ics", "/gge.db",
-                           "/feeds/%252e%252e/gge.db", "/static/../../gge.db", "/feeds/.%2e/gge.db", "/feeds/all.ics/",
-                           "/feeds/all.ics%00.html", "/api/sessions/GGE-ICT-2004/2/../../../../gge.db"}) {
+  for (const char* path :
+       {"/feeds/../gge.db", "/feeds/%2e%2e/gge.db", "/feeds/..%2fgge.db", "/feeds/%2E%2E%2Fgge.db",
+        "/feeds/..%5cgge.db", "/%2e%2e/%2e%2e/etc/passwd", "/feeds//all.ics", "/gge.db",
+        "/feeds/%252e%252e/gge.db", "/static/../../gge.db", "/feeds/.%2e/gge.db", "/feeds/all.ics/",
+        "/feeds/all.ics%00.html", "/api/sessions/GGE-ICT-2004/2/../../../../gge.db"}) {
     INFO(path);
     const auto r = c->Get(path);
     REQUIRE(r);
@@ -64,8 +65,10 @@ TEST_CASE("serve: a feed is the bytes of gge export ics for the same scope", "[w
   auto c = app.client();
   // The suite sets SOURCE_DATE_EPOCH, which both use as DTSTAMP.
   const std::pair<const char*, std::string> cases[] = {
-      {"/feeds/all.ics", ""}, {"/feeds/body-GGE-ICT-2004.ics", "--body GGE-ICT-2004"},
-      {"/feeds/station-GVA.ics", "--station GVA"}, {"/feeds/expert-br-1.ics", "--expert br-1"}};
+      {"/feeds/all.ics", ""},
+      {"/feeds/body-GGE-ICT-2004.ics", "--body GGE-ICT-2004"},
+      {"/feeds/station-GVA.ics", "--station GVA"},
+      {"/feeds/expert-br-1.ics", "--expert br-1"}};
   for (const auto& [path, flags] : cases) {
     INFO(path);
     const auto r = c->Get(path);
@@ -93,12 +96,17 @@ TEST_CASE("serve: feeds answer 304 to If-None-Match and If-Modified-Since, HEAD 
   CHECK(same->status == 304);
   CHECK(same->body.empty());
   CHECK(same->get_header_value("ETag") == etag);
-  CHECK(c->Get("/feeds/body-GGE-ICT-2004.ics", {{"If-None-Match", "\"other\", " + etag}})->status == 304);
+  CHECK(c->Get("/feeds/body-GGE-ICT-2004.ics", {{"If-None-Match", "\"other\", " + etag}})->status ==
+        304);
   CHECK(c->Get("/feeds/body-GGE-ICT-2004.ics", {{"If-None-Match", "\"other\""}})->status == 200);
   CHECK(c->Get("/feeds/body-GGE-ICT-2004.ics", {{"If-Modified-Since", modified}})->status == 304);
-  CHECK(c->Get("/feeds/body-GGE-ICT-2004.ics", {{"If-Modified-Since", "Sat, 01 Jan 2000 00:00:00 GMT"}})->status == 200);
+  CHECK(c->Get("/feeds/body-GGE-ICT-2004.ics",
+               {{"If-Modified-Since", "Sat, 01 Jan 2000 00:00:00 GMT"}})
+            ->status == 200);
   // If-None-Match wins over If-Modified-Since (RFC 9110 13.2.2).
-  CHECK(c->Get("/feeds/body-GGE-ICT-2004.ics", {{"If-None-Match", "\"other\""}, {"If-Modified-Since", modified}})->status == 200);
+  CHECK(c->Get("/feeds/body-GGE-ICT-2004.ics",
+               {{"If-None-Match", "\"other\""}, {"If-Modified-Since", modified}})
+            ->status == 200);
 
   const auto head = c->Head("/feeds/body-GGE-ICT-2004.ics");
   REQUIRE(head);
@@ -124,7 +132,8 @@ TEST_CASE("serve: API reads mirror the CLI's --json", "[web]") {
   auto c = app.client();
   const std::pair<const char*, const char*> cases[] = {
       {"/api/sessions", "session list"},
-      {"/api/sessions?body=GGE-ICT-2004&status=planned", "session list --body GGE-ICT-2004 --status planned"},
+      {"/api/sessions?body=GGE-ICT-2004&status=planned",
+       "session list --body GGE-ICT-2004 --status planned"},
       {"/api/sessions/GGE-ICT-2004/2", "session show GGE-ICT-2004#2"},
       {"/api/check", "check"},
       {"/api/mandates", "mandate list"},
@@ -156,12 +165,16 @@ TEST_CASE("serve: bad values are 400 naming the form field; nothing written", "[
   };
   const Case cases[] = {
       {"/api/sessions/GGE-ICT-2004/2/move", R"({"first": "2005-02-30", "revision": 0})", "first"},
-      {"/api/sessions/GGE-ICT-2004/2/move", R"({"first": "2005-04-18", "last": "yesterday", "revision": 0})", "last"},
+      {"/api/sessions/GGE-ICT-2004/2/move",
+       R"({"first": "2005-04-18", "last": "yesterday", "revision": 0})", "last"},
       {"/api/sessions/GGE-ICT-2004/2/move", R"({"first": "2005-04-18"})", "revision"},
-      {"/api/sessions/GGE-ICT-2004/2/move", R"({"first": "2005-04-18", "revision": "x"})", "revision"},
+      {"/api/sessions/GGE-ICT-2004/2/move", R"({"first": "2005-04-18", "revision": "x"})",
+       "revision"},
       {"/api/sessions/GGE-ICT-2004/2/move", R"({"revision": 0})", "first"},
-      {"/api/sessions/GGE-ICT-2004/2/move", R"({"first": "2005-04-18", "station": "XX", "revision": 0})", "station"},
-      {"/api/sessions/GGE-ICT-2004/2/move", R"({"first": "2005-04-18\u001b[2J", "revision": 0})", "first"},
+      {"/api/sessions/GGE-ICT-2004/2/move",
+       R"({"first": "2005-04-18", "station": "XX", "revision": 0})", "station"},
+      {"/api/sessions/GGE-ICT-2004/2/move", R"({"first": "2005-04-18\u001b[2J", "revision": 0})",
+       "first"},
       {"/api/sessions/GGE-ICT-2004/2/status", R"({"status": "finished", "revision": 0})", "status"},
       {"/api/sessions/GGE-ICT-2004/2/status", R"({"status": [1], "revision": 0})", "status"},
       {"/api/sessions/GGE-ICT-2004/2/status", R"([1, 2])", "body"},
@@ -177,8 +190,8 @@ TEST_CASE("serve: bad values are 400 naming the form field; nothing written", "[
     CHECK(e.contains("value"));
   }
   // A form post (the HTML pages) names the same fields.
-  const auto form = c->Post("/sessions/GGE-ICT-2004/2/move", with(session), "first=2005-13-01&revision=0",
-                            "application/x-www-form-urlencoded");
+  const auto form = c->Post("/sessions/GGE-ICT-2004/2/move", with(session),
+                            "first=2005-13-01&revision=0", "application/x-www-form-urlencoded");
   REQUIRE(form);
   CHECK(form->status == 400);
   CHECK(form->body.find("first &#39;2005-13-01&#39;") != std::string::npos);
@@ -194,8 +207,8 @@ TEST_CASE("serve: unknown sessions are 404, other methods 405; nothing written",
   auto c = app.client();
   const auto session = app.local_session();
   const std::string before = db_bytes(app.db());
-  const auto r = c->Post("/api/sessions/GGE-ICT-2004/9/move", with(session), R"({"first": "2005-04-18", "revision": 0})",
-                         "application/json");
+  const auto r = c->Post("/api/sessions/GGE-ICT-2004/9/move", with(session),
+                         R"({"first": "2005-04-18", "revision": 0})", "application/json");
   REQUIRE(r);
   CHECK(r->status == 404);
   CHECK(error_of(r).at("field") == "session");
@@ -211,8 +224,10 @@ TEST_CASE("serve: a body over the limit is 413; nothing written", "[web]") {
   auto c = app.client();
   const auto session = app.local_session();
   const std::string before = db_bytes(app.db());
-  const std::string big = R"({"first": "2005-04-18", "revision": 0, "pad": ")" + std::string(100 * 1024, 'x') + "\"}";
-  const auto r = c->Post("/api/sessions/GGE-ICT-2004/2/move", with(session), big, "application/json");
+  const std::string big =
+      R"({"first": "2005-04-18", "revision": 0, "pad": ")" + std::string(100 * 1024, 'x') + "\"}";
+  const auto r =
+      c->Post("/api/sessions/GGE-ICT-2004/2/move", with(session), big, "application/json");
   REQUIRE(r);
   CHECK(r->status == 413);
   CHECK(error_of(r).at("field") == "body");
@@ -225,18 +240,22 @@ TEST_CASE("serve: a write without the CSRF token is 403; nothing written", "[web
   const auto session = app.local_session();
   const std::string before = db_bytes(app.db());
   const std::string body = R"({"first": "2005-04-18", "revision": 0})";
-  const auto none = c->Post("/api/sessions/GGE-ICT-2004/2/move", {{"Cookie", session.first}}, body, "application/json");
+  const auto none = c->Post("/api/sessions/GGE-ICT-2004/2/move", {{"Cookie", session.first}}, body,
+                            "application/json");
   CHECK(none->status == 403);
   CHECK(error_of(none).at("field") == "csrf");
-  const auto wrong = c->Post("/api/sessions/GGE-ICT-2004/2/move", {{"Cookie", session.first}, {"X-CSRF-Token", std::string(64, 'a')}},
+  const auto wrong = c->Post("/api/sessions/GGE-ICT-2004/2/move",
+                             {{"Cookie", session.first}, {"X-CSRF-Token", std::string(64, 'a')}},
                              body, "application/json");
   CHECK(wrong->status == 403);
   // Another login session's token does not do either.
   const auto other = app.local_session();
-  CHECK(c->Post("/api/sessions/GGE-ICT-2004/2/move", {{"Cookie", session.first}, {"X-CSRF-Token", other.second}}, body,
-                "application/json")->status == 403);
-  const auto form = c->Post("/sessions/GGE-ICT-2004/2/status", {{"Cookie", session.first}}, "status=held&revision=0",
-                            "application/x-www-form-urlencoded");
+  CHECK(c->Post("/api/sessions/GGE-ICT-2004/2/move",
+                {{"Cookie", session.first}, {"X-CSRF-Token", other.second}}, body,
+                "application/json")
+            ->status == 403);
+  const auto form = c->Post("/sessions/GGE-ICT-2004/2/status", {{"Cookie", session.first}},
+                            "status=held&revision=0", "application/x-www-form-urlencoded");
   CHECK(form->status == 403);
   CHECK(db_bytes(app.db()) == before);
 }
@@ -247,13 +266,13 @@ TEST_CASE("serve: a stale revision is 409 with what changed; nothing written", "
   const auto alice = app.local_session();
   const auto bob = app.local_session();
   // Both loaded revision 0; Alice saves first.
-  const auto ok = c->Post("/api/sessions/GGE-ICT-2004/2/status", with(alice), R"({"status": "confirmed", "revision": 0})",
-                          "application/json");
+  const auto ok = c->Post("/api/sessions/GGE-ICT-2004/2/status", with(alice),
+                          R"({"status": "confirmed", "revision": 0})", "application/json");
   REQUIRE(ok->status == 200);
   CHECK(json::parse(ok->body).at("revision") == 1);
   const std::string before = db_bytes(app.db());
-  const auto stale = c->Post("/api/sessions/GGE-ICT-2004/2/move", with(bob), R"({"first": "2005-04-18", "revision": 0})",
-                             "application/json");
+  const auto stale = c->Post("/api/sessions/GGE-ICT-2004/2/move", with(bob),
+                             R"({"first": "2005-04-18", "revision": 0})", "application/json");
   REQUIRE(stale);
   CHECK(stale->status == 409);
   const auto e = error_of(stale);
@@ -265,18 +284,21 @@ TEST_CASE("serve: a stale revision is 409 with what changed; nothing written", "
   CHECK(e.at("changes")[0].at("user") == "local");
   // The HTML form gets a page saying so.
   const auto page = c->Post("/sessions/GGE-ICT-2004/2/move", {{"Cookie", bob.first}},
-                            "first=2005-04-18&revision=0&csrf=" + bob.second, "application/x-www-form-urlencoded");
+                            "first=2005-04-18&revision=0&csrf=" + bob.second,
+                            "application/x-www-form-urlencoded");
   CHECK(page->status == 409);
   CHECK(page->body.find("Changed by someone else") != std::string::npos);
   CHECK(db_bytes(app.db()) == before);
 }
 
-TEST_CASE("serve: a write is one transaction, logged with its user, and the form redirects", "[web]") {
+TEST_CASE("serve: a write is one transaction, logged with its user, and the form redirects",
+          "[web]") {
   ServerFixture app;
   auto c = app.client();
   const auto s = app.local_session();
-  const auto r = c->Post("/sessions/GGE-ICT-2004/2/move", {{"Cookie", s.first}},
-                         "first=2005-04-18&revision=0&csrf=" + s.second, "application/x-www-form-urlencoded");
+  const auto r =
+      c->Post("/sessions/GGE-ICT-2004/2/move", {{"Cookie", s.first}},
+              "first=2005-04-18&revision=0&csrf=" + s.second, "application/x-www-form-urlencoded");
   REQUIRE(r);
   CHECK(r->status == 303);
   CHECK(r->get_header_value("Location") == "/sessions/GGE-ICT-2004/2");
@@ -297,7 +319,8 @@ TEST_CASE("serve: without logins, only its own Host names are answered", "[web]"
   const auto r = c->Get("/api/sessions", {{"Host", "evil.example:8080"}});
   REQUIRE(r);
   CHECK(r->status == 421);
-  CHECK(c->Get("/api/sessions", {{"Host", "localhost:" + std::to_string(app.port())}})->status == 200);
+  CHECK(c->Get("/api/sessions", {{"Host", "localhost:" + std::to_string(app.port())}})->status ==
+        200);
 }
 
 TEST_CASE("serve: pages render without JavaScript", "[web]") {
@@ -305,8 +328,8 @@ TEST_CASE("serve: pages render without JavaScript", "[web]") {
   auto c = app.client();
   const auto s = app.local_session();
   const httplib::Headers cookie{{"Cookie", s.first}};
-  for (const char* path : {"/", "/sessions/GGE-ICT-2004/2", "/check", "/history", "/timeline", "/holidays", "/feeds",
-                           "/holidays?station=NY&year=2005"}) {
+  for (const char* path : {"/", "/sessions/GGE-ICT-2004/2", "/check", "/history", "/timeline",
+                           "/holidays", "/feeds", "/holidays?station=NY&year=2005"}) {
     INFO(path);
     const auto r = c->Get(path, cookie);
     REQUIRE(r);

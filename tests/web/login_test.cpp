@@ -20,18 +20,20 @@ gge::web::ServeOptions with_users(const std::filesystem::path& file, bool public
 }
 
 std::filesystem::path users_file() {
-  static const auto path = [] {
-    const auto p = std::filesystem::temp_directory_path() / ("gge-users-test-" + std::to_string(::getpid()));
+  static const auto k_path = [] {
+    const auto p =
+        std::filesystem::temp_directory_path() / ("gge-users-test-" + std::to_string(::getpid()));
     std::filesystem::remove(p);
     gge::web::add_user(p, "ana", gge::web::Role::planner, "correct horse");
     gge::web::add_user(p, "vic", gge::web::Role::viewer, "battery staple");
     return p;
   }();
-  return path;
+  return k_path;
 }
 
 /// Logs in; returns the cookie and the CSRF token.
-std::pair<std::string, std::string> login(httplib::Client& c, const std::string& name, const std::string& password) {
+std::pair<std::string, std::string> login(httplib::Client& c, const std::string& name,
+                                          const std::string& password) {
   const auto r = c.Post("/login", httplib::Params{{"name", name}, {"password", password}});
   REQUIRE(r);
   REQUIRE(r->status == 303);
@@ -57,11 +59,15 @@ TEST_CASE("serve --users: nothing without a login", "[web]") {
   CHECK(page->get_header_value("Location") == "/login");
   CHECK(c->Get("/login")->status == 200);
   CHECK(c->Get("/static/app.css")->status == 200);
-  const auto write = c->Post("/api/sessions/GGE-ICT-2004/2/move", R"({"first": "2005-04-18", "revision": 0})", "application/json");
+  const auto write = c->Post("/api/sessions/GGE-ICT-2004/2/move",
+                             R"({"first": "2005-04-18", "revision": 0})", "application/json");
   CHECK(write->status == 401);
-  CHECK(c->Post("/login", httplib::Params{{"name", "ana"}, {"password", "wrong horse"}})->status == 401);
-  CHECK(c->Post("/login", httplib::Params{{"name", "nobody"}, {"password", "correct horse"}})->status == 401);
-  CHECK(c->Get("/api/sessions", {{"Cookie", "gge_session=" + std::string(64, '0')}})->status == 401);
+  CHECK(c->Post("/login", httplib::Params{{"name", "ana"}, {"password", "wrong horse"}})->status ==
+        401);
+  CHECK(c->Post("/login", httplib::Params{{"name", "nobody"}, {"password", "correct horse"}})
+            ->status == 401);
+  CHECK(c->Get("/api/sessions", {{"Cookie", "gge_session=" + std::string(64, '0')}})->status ==
+        401);
   CHECK(db_bytes(app.db()) == before);
 }
 
@@ -82,14 +88,15 @@ TEST_CASE("serve --users: a viewer reads but cannot write", "[web]") {
   CHECK(c->Get("/api/sessions", {{"Cookie", vic.first}})->status == 200);
   CHECK(c->Get("/", {{"Cookie", vic.first}})->status == 200);
   const std::string before = db_bytes(app.db());
-  const auto r = c->Post("/api/sessions/GGE-ICT-2004/2/move", {{"Cookie", vic.first}, {"X-CSRF-Token", vic.second}},
+  const auto r = c->Post("/api/sessions/GGE-ICT-2004/2/move",
+                         {{"Cookie", vic.first}, {"X-CSRF-Token", vic.second}},
                          R"({"first": "2005-04-18", "revision": 0})", "application/json");
   REQUIRE(r);
   CHECK(r->status == 403);
   CHECK(json::parse(r->body).at("field") == "role");
   // The session page offers a viewer no forms.
-  CHECK(c->Get("/sessions/GGE-ICT-2004/2", {{"Cookie", vic.first}})->body.find("<form method=\"post\" action=\"/sessions") ==
-        std::string::npos);
+  CHECK(c->Get("/sessions/GGE-ICT-2004/2", {{"Cookie", vic.first}})
+            ->body.find("<form method=\"post\" action=\"/sessions") == std::string::npos);
   CHECK(db_bytes(app.db()) == before);
 }
 
@@ -97,14 +104,17 @@ TEST_CASE("serve --users: a planner's write is logged with the planner's name", 
   ServerFixture app(with_users(users_file()));
   auto c = app.client();
   const auto ana = login(*c, "ana", "correct horse");
-  const auto r = c->Post("/api/sessions/GGE-ICT-2004/2/status", {{"Cookie", ana.first}, {"X-CSRF-Token", ana.second}},
+  const auto r = c->Post("/api/sessions/GGE-ICT-2004/2/status",
+                         {{"Cookie", ana.first}, {"X-CSRF-Token", ana.second}},
                          R"({"status": "confirmed", "revision": 0})", "application/json");
   REQUIRE(r);
   CHECK(r->status == 200);
   const auto log = json::parse(app.scratch().gge("--json log --table session").out);
   CHECK(log.back().at("user") == "ana");
   // Logged out, the cookie is worth nothing.
-  CHECK(c->Post("/logout", {{"Cookie", ana.first}}, "csrf=" + ana.second, "application/x-www-form-urlencoded")->status == 303);
+  CHECK(c->Post("/logout", {{"Cookie", ana.first}}, "csrf=" + ana.second,
+                "application/x-www-form-urlencoded")
+            ->status == 303);
   CHECK(c->Get("/api/sessions", {{"Cookie", ana.first}})->status == 401);
 }
 

@@ -2,14 +2,14 @@
 // machines without logins (exit 2, one line), a clean stop on SIGTERM, passwords from stdin.
 #include "cli/support.hpp"
 
-#include <catch2/catch.hpp>
 #include <httplib.h>
+#include <catch2/catch.hpp>
 
-#include <csignal>
-#include <cstdio>
 #include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <csignal>
+#include <cstdio>
 
 using gge::test::quote;
 using gge::test::Scratch;
@@ -18,13 +18,15 @@ TEST_CASE("gge serve refuses a non-loopback address without --users", "[web]") {
   Scratch s;
   gge::test::load_with_holidays(s, gge::test::example_scenario());
   const std::string before = gge::test::bytes_of(s.db());
-  const std::pair<const char*, const char*> cases[] = {{"0.0.0.0:0", "0.0.0.0"}, {"[::]:0", "::"}, {"192.0.2.1:8080", "192.0.2.1"}};
+  const std::pair<const char*, const char*> cases[] = {
+      {"0.0.0.0:0", "0.0.0.0"}, {"[::]:0", "::"}, {"192.0.2.1:8080", "192.0.2.1"}};
   for (const auto& [listen, host] : cases) {
     INFO(listen);
     const auto r = s.gge(std::string{"serve --listen "} + quote(listen));
     CHECK(r.code == 2);
-    CHECK(r.err == std::string{"gge: --listen '"} + host +
-                       "': is not a loopback address; serving other machines needs --users FILE (logins)\n");
+    CHECK(r.err ==
+          std::string{"gge: --listen '"} + host +
+              "': is not a loopback address; serving other machines needs --users FILE (logins)\n");
     CHECK(r.out.empty());
   }
   const auto bad = s.gge("serve --listen nonsense");
@@ -46,7 +48,8 @@ TEST_CASE("gge serve stops cleanly on SIGTERM", "[web]") {
     ::close(out[0]);
     ::close(out[1]);
     const std::string db = s.db();
-    ::execl(GGE_BINARY, "gge", "--db", db.c_str(), "serve", "--listen", "127.0.0.1:0", static_cast<char*>(nullptr));
+    ::execl(GGE_BINARY, "gge", "--db", db.c_str(), "serve", "--listen", "127.0.0.1:0",
+            static_cast<char*>(nullptr));
     ::_exit(127);
   }
   ::close(out[1]);
@@ -81,16 +84,19 @@ TEST_CASE("gge serve stops cleanly on SIGTERM", "[web]") {
 
 TEST_CASE("gge user add reads the password from stdin and refuses bad input", "[web]") {
   Scratch s;
-  const auto ok = s.shell(std::string{"printf 'correct horse\\n' | "} + GGE_BINARY + " user add ana --role planner --users users");
+  const auto ok = s.shell(std::string{"printf 'correct horse\\n' | "} + GGE_BINARY +
+                          " user add ana --role planner --users users");
   INFO(ok.err);
   CHECK(ok.code == 0);
   CHECK(ok.out == "added planner user ana to users\n");
   const std::string file = gge::test::bytes_of(s.dir() / "users");
   CHECK(file.find("ana planner $argon2id$") != std::string::npos);
-  const auto again = s.shell(std::string{"printf 'correct horse\\n' | "} + GGE_BINARY + " user add ana --role viewer --users users");
+  const auto again = s.shell(std::string{"printf 'correct horse\\n' | "} + GGE_BINARY +
+                             " user add ana --role viewer --users users");
   CHECK(again.code == 2);
   CHECK(again.err == "gge: users: NAME 'ana': is already a user\n");
-  const auto role = s.shell(std::string{"printf 'correct horse\\n' | "} + GGE_BINARY + " user add bo --role boss --users users");
+  const auto role = s.shell(std::string{"printf 'correct horse\\n' | "} + GGE_BINARY +
+                            " user add bo --role boss --users users");
   CHECK(role.code == 2);
   CHECK(role.err == "gge: --role 'boss': expected planner or viewer\n");
   CHECK(gge::test::bytes_of(s.dir() / "users") == file);

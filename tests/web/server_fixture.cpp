@@ -5,7 +5,9 @@
 
 namespace gge::test {
 
-std::string db_bytes(const std::string& db) { return bytes_of(db) + "\n--wal--\n" + bytes_of(db + "-wal"); }
+std::string db_bytes(const std::string& db) {
+  return bytes_of(db) + "\n--wal--\n" + bytes_of(db + "-wal");
+}
 
 ServerFixture::ServerFixture(web::ServeOptions options) {
   load_with_holidays(m_scratch, example_scenario());

@@ -16,7 +16,7 @@ namespace gge::test {
 std::string db_bytes(const std::string& db);
 
 class ServerFixture {
-public:
+ public:
   /// Loads the example scenario and holidays into a scratch database and serves it with
   /// `options` (db and listen are filled in).
   explicit ServerFixture(web::ServeOptions options = {});
@@ -32,7 +32,7 @@ public:
   /// The cookie and CSRF token of a fresh login session of the local planner (no users file).
   [[nodiscard]] std::pair<std::string, std::string> local_session() const;
 
-private:
+ private:
   Scratch m_scratch;
   std::unique_ptr<web::App> m_app;
   std::thread m_thread;

@@ -1,7 +1,7 @@
 // The users file: Argon2id hashes, mode 0600, one clear line for each bad line.
-#include "gge/core/error.hpp"
 #include "gge/web/users.hpp"
 #include "cli/support.hpp"
+#include "gge/core/error.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -23,11 +23,13 @@ TEST_CASE("add_user writes an Argon2id hash that verify_password accepts", "[web
   CHECK(verify_password(users[0], "correct horse"));
   CHECK(!verify_password(users[0], "correct horsE"));
   CHECK(!verify_password(users[1], "correct horse"));
-  struct stat st{};
+  struct stat st {};
   REQUIRE(::stat(file.c_str(), &st) == 0);
   CHECK((st.st_mode & 0777) == 0600);
-  CHECK_THROWS_WITH(add_user(file, "ana", Role::viewer, "another one"), Catch::Contains("is already a user"));
-  CHECK_THROWS_WITH(add_user(file, "a b", Role::viewer, "another one"), Catch::Contains("NAME 'a b'"));
+  CHECK_THROWS_WITH(add_user(file, "ana", Role::viewer, "another one"),
+                    Catch::Contains("is already a user"));
+  CHECK_THROWS_WITH(add_user(file, "a b", Role::viewer, "another one"),
+                    Catch::Contains("NAME 'a b'"));
   CHECK_THROWS_WITH(add_user(file, "bo", Role::viewer, "short"), Catch::Contains("5 bytes"));
   CHECK(read_users(file).size() == 2);
 }

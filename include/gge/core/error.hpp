@@ -48,13 +48,13 @@ private:
 /// (field fields::k_revision) so a front-end without its own answer treats it as bad input; the web
 /// answers 409 Conflict with what changed since `from`.
 class StaleRevision : public InputError {
-public:
+ public:
   StaleRevision(std::string key, long long from, long long current);
   [[nodiscard]] const std::string& key() const noexcept { return m_key; }
   [[nodiscard]] long long from() const noexcept { return m_from; }
   [[nodiscard]] long long current() const noexcept { return m_current; }
 
-private:
+ private:
   std::string m_key;
   long long m_from, m_current;
 };

@@ -22,8 +22,8 @@ inline constexpr const char* k_min_gap = "minimum gap";        ///< days from st
 inline constexpr const char* k_max_gap = "maximum gap";        ///< days from start to start, at most
 inline constexpr const char* k_avoid_month = "avoided month";  ///< a month sessions should avoid
 inline constexpr const char* k_base_url = "base URL";          ///< where published feeds are served
-inline constexpr const char* k_revision = "revision";        ///< the revision a write was made from
-inline constexpr const char* k_status = "status";            ///< a session status
+inline constexpr const char* k_revision = "revision";  ///< the revision a write was made from
+inline constexpr const char* k_status = "status";      ///< a session status
 inline constexpr const char* k_feed_dir = "feed directory";    ///< where feeds are written
 
 }  // namespace gge::fields

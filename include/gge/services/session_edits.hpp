@@ -17,7 +17,8 @@ Session require_session(const Store& store, const SessionRef& ref, std::string_v
 /// the session (day k of the old dates on day k of the new ones; move_session_and_meetings).
 /// Returns the session as stored (its revision has risen when anything changed).
 /// `from_revision`: the revision the caller's change was made from; when the stored session is
-/// at another one, StaleRevision and nothing is written (optimistic concurrency; nullopt: no check).
+/// at another one, StaleRevision and nothing is written (optimistic concurrency; nullopt: no
+/// check).
 Session move_session(Store& store, const SessionRef& ref, Date first, std::optional<Date> last,
                      std::optional<std::string> station = {}, std::optional<std::string> room = {},
                      std::optional<long long> from_revision = {});

@@ -32,18 +32,18 @@ struct ListenAddress {
 ListenAddress parse_listen_address(std::string_view text, std::string_view field);
 
 struct ServeOptions {
-  std::filesystem::path db;          ///< the database (opened read-write, migrated)
+  std::filesystem::path db;  ///< the database (opened read-write, migrated)
   ListenAddress listen;
   std::filesystem::path users_file;  ///< empty: no login, every caller is the local planner
-  std::string base_url;              ///< where clients reach the app (feed links); "" = http://listen
-  bool public_feeds = false;         ///< feeds readable without login
+  std::string base_url;       ///< where clients reach the app (feed links); "" = http://listen
+  bool public_feeds = false;  ///< feeds readable without login
   std::size_t max_body_bytes = 64 * 1024;  ///< larger request bodies get 413
   int timeout_seconds = 10;                ///< per read and write of a connection
 };
 
 /// One running web app. Not copyable; `stop` may be called from any thread.
 class App {
-public:
+ public:
   /// Checks the options and opens the database and the users file. InputError (field
   /// k_field_listen) for a non-loopback address without a users file; InputError naming the
   /// file for a bad users file (field k_field_users); StorageError when the database cannot
@@ -61,7 +61,7 @@ public:
   /// Stops `run` from any thread.
   void stop();
 
-private:
+ private:
   struct Impl;
   std::unique_ptr<Impl> m_impl;
 };

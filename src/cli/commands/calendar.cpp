@@ -1,12 +1,12 @@
 // gge ga N; gge holidays list|import; gge deadlines MANDATE [--diff]
 #include "cli/commands/commands.hpp"
 #include "cli/exit_code.hpp"
-#include "gge/report/json.hpp"
 #include "cli/output.hpp"
+#include "gge/report/json.hpp"
 #include "gge/services/calendars.hpp"
 #include "gge/services/export_ics.hpp"
-#include "gge/services/stored_deadlines.hpp"
 #include "gge/services/holidays.hpp"
+#include "gge/services/stored_deadlines.hpp"
 
 #include <fmt/format.h>
 

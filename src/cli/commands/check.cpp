@@ -1,9 +1,9 @@
 // gge check
 #include "cli/commands/commands.hpp"
 #include "cli/exit_code.hpp"
-#include "gge/report/json.hpp"
 #include "cli/output.hpp"
 #include "gge/core/fields.hpp"
+#include "gge/report/json.hpp"
 #include "gge/services/check_store.hpp"
 
 #include <fmt/format.h>

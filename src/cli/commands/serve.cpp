@@ -1,7 +1,7 @@
 // gge serve [--listen HOST:PORT] [--users FILE] [--base-url URL] [--public-feeds]
 // gge user add NAME --role planner|viewer [--users FILE]
-#include "cli/commands/commands.hpp"
 #include "gge/web/serve.hpp"
+#include "cli/commands/commands.hpp"
 #include "gge/web/users.hpp"
 
 #include <fmt/format.h>
@@ -56,12 +56,17 @@ void add_serve(CLI::App& app, Context& ctx) {
   };
   auto a = std::make_shared<Args>();
   auto* cmd = app.add_subcommand("serve", k_serve_help);
-  cmd->add_option("--listen", a->listen, "HOST:PORT to listen on ([::1]:8080 for IPv6)")->capture_default_str();
-  cmd->add_option("--users", a->users, "Users file (gge user add); required for a non-loopback address");
-  cmd->add_option("--base-url", a->base_url, "URL where users reach the app, for feed links (default: http://LISTEN)");
+  cmd->add_option("--listen", a->listen, "HOST:PORT to listen on ([::1]:8080 for IPv6)")
+      ->capture_default_str();
+  cmd->add_option("--users", a->users,
+                  "Users file (gge user add); required for a non-loopback address");
+  cmd->add_option("--base-url", a->base_url,
+                  "URL where users reach the app, for feed links (default: http://LISTEN)");
   cmd->add_flag("--public-feeds", a->public_feeds, "Feeds are readable without logging in");
   cmd->callback([&ctx, a] {
-    ctx.flags = {{web::k_field_listen, "--listen"}, {web::k_field_users, "--users"}, {web::k_field_base_url, "--base-url"}};
+    ctx.flags = {{web::k_field_listen, "--listen"},
+                 {web::k_field_users, "--users"},
+                 {web::k_field_base_url, "--base-url"}};
     web::ServeOptions options;
     options.db = ctx.db_path;
     options.listen = web::parse_listen_address(a->listen, "--listen");
@@ -71,9 +76,10 @@ void add_serve(CLI::App& app, Context& ctx) {
     web::App server(options);
     const int port = server.bind();
     const std::string& host = options.listen.host;
-    std::printf("gge: serving %s on http://%s:%d/ (%s; SIGTERM or Ctrl-C stops)\n", ctx.db_path.c_str(),
-                host.find(':') != std::string::npos ? ("[" + host + "]").c_str() : host.c_str(), port,
-                a->users.empty() ? "no login, this machine only" : "logins from the users file");
+    std::printf(
+        "gge: serving %s on http://%s:%d/ (%s; SIGTERM or Ctrl-C stops)\n", ctx.db_path.c_str(),
+        host.find(':') != std::string::npos ? ("[" + host + "]").c_str() : host.c_str(), port,
+        a->users.empty() ? "no login, this machine only" : "logins from the users file");
     std::fflush(stdout);
     web::run_until_signal(server);
     std::puts("gge: stopped");
@@ -85,17 +91,21 @@ void add_user(CLI::App& app, Context& ctx) {
     std::string name, role, users = "gge-users";
   };
   auto a = std::make_shared<Args>();
-  auto* family = add_family(app, "user", "Users of gge serve (a users file; passwords hashed with Argon2id)");
+  auto* family =
+      add_family(app, "user", "Users of gge serve (a users file; passwords hashed with Argon2id)");
   auto* cmd = family->add_subcommand(
       "add", "Add a user: the password is read from stdin (asked twice, hidden, on a terminal)");
   cmd->add_option("NAME", a->name, "Login name: 1 to 64 of A-Z a-z 0-9 . _ -")->required();
-  cmd->add_option("--role", a->role, "planner (reads and writes) or viewer (reads only)")->required();
-  cmd->add_option("--users", a->users, "Users file (created with mode 0600)")->capture_default_str();
+  cmd->add_option("--role", a->role, "planner (reads and writes) or viewer (reads only)")
+      ->required();
+  cmd->add_option("--users", a->users, "Users file (created with mode 0600)")
+      ->capture_default_str();
   cmd->callback([&ctx, a] {
     ctx.flags = {{web::k_field_users, "--users"}};
     const auto role = web::parse_role(a->role, "--role");
     web::add_user(a->users, a->name, role, read_password());
-    std::printf("added %s user %s to %s\n", std::string{web::to_string(role)}.c_str(), a->name.c_str(), a->users.c_str());
+    std::printf("added %s user %s to %s\n", std::string{web::to_string(role)}.c_str(),
+                a->name.c_str(), a->users.c_str());
   });
 }
 

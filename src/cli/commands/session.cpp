@@ -1,9 +1,9 @@
 // gge session add|list|show|move|cancel|set-status
 #include "cli/commands/commands.hpp"
-#include "gge/report/json.hpp"
 #include "cli/output.hpp"
 #include "gge/core/fields.hpp"
 #include "gge/core/text.hpp"
+#include "gge/report/json.hpp"
 #include "gge/services/session_edits.hpp"
 #include "gge/services/transaction.hpp"
 
@@ -28,8 +28,9 @@ std::string day_span(const Session& s) {
 /// --revision N: the write is refused (exit 2, nothing written) unless the session is at
 /// revision N, so a script's change made from what it read cannot overwrite a newer one.
 void add_revision_option(CLI::App& cmd, std::optional<long long>& revision) {
-  cmd.add_option("--revision", revision,
-                 "Only if the session is still at this revision (from `session show`); else exit 2");
+  cmd.add_option(
+      "--revision", revision,
+      "Only if the session is still at this revision (from `session show`); else exit 2");
 }
 
 void print_session(const Context& ctx, const Session& s) {
@@ -56,8 +57,15 @@ void add_add(CLI::App& family, Context& ctx) {
       ->capture_default_str();
   add->callback([&ctx, a] {
     const auto ref = parse_session_ref(a->ref, "SESSION");
-    Session s{ref.body, ref.number, parse_date(a->first, "--first"), parse_date(a->last, "--last"),
-              a->station, a->room, require_session_status(a->status, "--status"), "", 0};
+    Session s{ref.body,
+              ref.number,
+              parse_date(a->first, "--first"),
+              parse_date(a->last, "--last"),
+              a->station,
+              a->room,
+              require_session_status(a->status, "--status"),
+              "",
+              0};
     auto store = ctx.open();
     add_one(store, s);
     print_session(ctx, *store.session(ref.body, ref.number));
@@ -76,8 +84,8 @@ void add_list(CLI::App& family, Context& ctx) {
   list->add_option("--from", a->from, "Only sessions that end on or after this day, YYYY-MM-DD");
   list->add_option("--to", a->to, "Only sessions that start on or before this day, YYYY-MM-DD");
   list->callback([&ctx, a] {
-    ctx.flags = {{fields::k_body, "--body"}, {fields::k_station, "--station"},
-                 {fields::k_last_day, "--to"}};
+    ctx.flags = {
+        {fields::k_body, "--body"}, {fields::k_station, "--station"}, {fields::k_last_day, "--to"}};
     SessionFilter filter{a->body, a->station, std::nullopt, std::nullopt, std::nullopt};
     if (!a->from.empty()) filter.from = parse_date(a->from, "--from");
     if (!a->to.empty()) filter.to = parse_date(a->to, "--to");
@@ -152,7 +160,8 @@ void add_move(CLI::App& family, Context& ctx) {
       return s.empty() ? std::nullopt : std::optional<std::string>{s};
     };
     auto store = ctx.open();
-    print_session(ctx, move_session(store, ref, first, last, opt(a->station), opt(a->room), a->revision));
+    print_session(
+        ctx, move_session(store, ref, first, last, opt(a->station), opt(a->room), a->revision));
   });
 }
 
