@@ -153,7 +153,7 @@ TEST_CASE("serve: API reads mirror the CLI's --json", "[web]") {
         json::parse(app.scratch().gge("--json deadlines " + gge::test::quote(key)).out));
 }
 
-TEST_CASE("serve: bad values are 400 naming the form field; nothing written", "[web]") {
+TEST_CASE("serve: bad values are 400 naming the form field, nothing written", "[web]") {
   ServerFixture app;
   auto c = app.client();
   const auto session = app.local_session();
@@ -202,7 +202,7 @@ TEST_CASE("serve: bad values are 400 naming the form field; nothing written", "[
   CHECK(db_bytes(app.db()) == before);
 }
 
-TEST_CASE("serve: unknown sessions are 404, other methods 405; nothing written", "[web]") {
+TEST_CASE("serve: unknown sessions are 404, other methods 405, nothing written", "[web]") {
   ServerFixture app;
   auto c = app.client();
   const auto session = app.local_session();
@@ -219,7 +219,7 @@ TEST_CASE("serve: unknown sessions are 404, other methods 405; nothing written",
   CHECK(db_bytes(app.db()) == before);
 }
 
-TEST_CASE("serve: a body over the limit is 413; nothing written", "[web]") {
+TEST_CASE("serve: a body over the limit is 413, nothing written", "[web]") {
   ServerFixture app;
   auto c = app.client();
   const auto session = app.local_session();
@@ -234,7 +234,7 @@ TEST_CASE("serve: a body over the limit is 413; nothing written", "[web]") {
   CHECK(db_bytes(app.db()) == before);
 }
 
-TEST_CASE("serve: a write without the CSRF token is 403; nothing written", "[web]") {
+TEST_CASE("serve: a write without the CSRF token is 403, nothing written", "[web]") {
   ServerFixture app;
   auto c = app.client();
   const auto session = app.local_session();
@@ -260,7 +260,7 @@ TEST_CASE("serve: a write without the CSRF token is 403; nothing written", "[web
   CHECK(db_bytes(app.db()) == before);
 }
 
-TEST_CASE("serve: a stale revision is 409 with what changed; nothing written", "[web]") {
+TEST_CASE("serve: a stale revision is 409 with what changed, nothing written", "[web]") {
   ServerFixture app;
   auto c = app.client();
   const auto alice = app.local_session();
