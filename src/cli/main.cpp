@@ -111,6 +111,7 @@ int main(int argc, char** argv) {
   add_plan_commands(app, ctx);
   add_timeline_commands(app, ctx);
   add_import_commands(app, ctx);
+  add_serve_commands(app, ctx);
 
   // Help and version go to stdout, which must reach its reader like any report.
   const auto print_help = [&app](const CLI::Error& e) {

@@ -33,4 +33,13 @@ InputError InputError::with_field(std::string field) const {
   return InputError(m_where, std::move(field), m_value, m_problem);
 }
 
+StaleRevision::StaleRevision(std::string key, long long from, long long current)
+    : InputError({}, "revision", std::to_string(from),
+                 fmt::format("{} is at revision {} now; it changed since, nothing was written "
+                             "(reload it and make the change again)",
+                             key, current)),
+      m_key(std::move(key)),
+      m_from(from),
+      m_current(current) {}
+
 }  // namespace gge

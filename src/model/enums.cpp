@@ -1,4 +1,5 @@
 // Spellings of the model's enumerations, shared by files, the CLI and the database.
+#include "gge/core/error.hpp"
 #include "gge/model/blackout.hpp"
 #include "gge/model/bodies.hpp"
 #include "gge/model/busy.hpp"
@@ -101,6 +102,14 @@ std::optional<BodyKind> parse_body_kind(std::string_view s) { return lookup(k_bo
 std::string_view to_string(SessionStatus s) { return name_of(k_session_statuses, s); }
 std::optional<SessionStatus> parse_session_status(std::string_view s) {
   return lookup(k_session_statuses, s);
+}
+
+SessionStatus require_session_status(std::string_view text, std::string_view field) {
+  const auto s = parse_session_status(text);
+  if (!s)
+    throw InputError({}, std::string{field}, std::string{text},
+                     "expected planned, confirmed, held, postponed or cancelled");
+  return *s;
 }
 
 std::string_view to_string(HolidayStatus s) { return name_of(k_holiday_statuses, s); }

@@ -68,11 +68,37 @@ void move_session_and_meetings(WriteTx& tx, const Session& before, const Session
   }
 }
 
+Session require_session_at(const Store& store, const SessionRef& ref,
+                           std::optional<long long> from_revision) {
+  Session s = require_session(store, ref, fields::k_session);
+  if (from_revision && *from_revision != s.revision)
+    throw StaleRevision(to_string(ref), *from_revision, s.revision);
+  return s;
+}
+
+std::vector<Session> list_sessions(const Store& store, const SessionFilter& filter) {
+  if (filter.from && filter.to && *filter.to < *filter.from)
+    throw InputError({}, fields::k_last_day, to_iso(*filter.to),
+                     fmt::format("is before the first day {}", to_iso(*filter.from)));
+  if (!filter.body.empty() && !store.body(filter.body))
+    throw InputError({}, fields::k_body, filter.body, "no such body");
+  if (!filter.station.empty() && !store.station(filter.station))
+    throw InputError({}, fields::k_station, filter.station, "no such station");
+  auto sessions = store.sessions(filter.body);
+  std::erase_if(sessions, [&](const Session& s) {
+    return (!filter.station.empty() && s.station != filter.station) ||
+           (filter.status && s.status != *filter.status) ||
+           (filter.from && s.last < *filter.from) || (filter.to && s.first > *filter.to);
+  });
+  return sessions;
+}
+
 Session move_session(Store& store, const SessionRef& ref, Date first, std::optional<Date> last,
-                     std::optional<std::string> station, std::optional<std::string> room) {
+                     std::optional<std::string> station, std::optional<std::string> room,
+                     std::optional<long long> from_revision) {
   return in_transaction(store, [&](WriteTx& tx) {
     Store& st = tx.store();
-    const Session old = require_session(st, ref, "session");
+    const Session old = require_session_at(st, ref, from_revision);
     Session s = old;
     s.first = first;
     s.last = last.value_or(old.last + (first - old.first));
@@ -86,10 +112,11 @@ Session move_session(Store& store, const SessionRef& ref, Date first, std::optio
   });
 }
 
-Session set_session_status(Store& store, const SessionRef& ref, SessionStatus status) {
+Session set_session_status(Store& store, const SessionRef& ref, SessionStatus status,
+                           std::optional<long long> from_revision) {
   return in_transaction(store, [&](WriteTx& tx) {
     Store& st = tx.store();
-    Session s = require_session(st, ref, "session");
+    Session s = require_session_at(st, ref, from_revision);
     s.status = status;
     st.update(s);
     return *st.session(ref.body, ref.number);

@@ -23,6 +23,8 @@ struct Store::Impl {
   bool in_transaction = false;
   std::optional<Instant> clock;  ///< set_clock or SOURCE_DATE_EPOCH; nullopt = system clock
   std::string clock_written;     ///< the value last written to the clock table
+  std::string user;              ///< set_user; written to clock.user with the clock
+  std::string user_written;      ///< the value last written to clock.user
 
   /// A prepared statement for `sql` (a string literal: cached by its address), reset and ready
   /// to bind. Reused across rows; the returned guard resets it again when it goes out of scope,

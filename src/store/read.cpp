@@ -262,7 +262,8 @@ std::vector<Change> Store::changes(std::size_t limit, const ChangeFilter& filter
     // The newest `limit` selected rows, shown oldest first. A key is selected when it is the
     // filter's key or continues it after " " or "#" (substr, not LIKE: keys may hold _ or %).
     auto q = m_impl->query(
-        "SELECT id, at, table_name, action, key, ifnull(before, ''), ifnull(after, '') FROM "
+        "SELECT id, at, table_name, action, key, ifnull(before, ''), ifnull(after, ''), "
+        "ifnull(user, '') FROM "
         "(SELECT * FROM change_log WHERE (?2 = '' OR table_name = ?2) AND (?3 = '' OR key = ?3 "
         "OR (substr(key, 1, length(?3)) = ?3 AND substr(key, length(?3) + 1, 1) IN (' ', '#'))) "
         "AND (?4 = '' OR at >= ?4) ORDER BY id DESC LIMIT ?1) ORDER BY id");
@@ -275,7 +276,7 @@ std::vector<Change> Store::changes(std::size_t limit, const ChangeFilter& filter
       out.push_back(Change{q->getColumn(0).getInt64(), q->getColumn(1).getString(),
                            q->getColumn(2).getString(), q->getColumn(3).getString(),
                            q->getColumn(4).getString(), q->getColumn(5).getString(),
-                           q->getColumn(6).getString()});
+                           q->getColumn(6).getString(), q->getColumn(7).getString()});
     return out;
   });
 }

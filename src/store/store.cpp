@@ -206,11 +206,13 @@ void Store::Impl::sync_clock() {
   const Instant now = clock.value_or(
       std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
   std::string text = to_iso(now);
-  if (text == clock_written) return;
-  auto q = query("UPDATE clock SET now = ? WHERE id = 1");
+  if (text == clock_written && user == user_written) return;
+  auto q = query("UPDATE clock SET now = ?, user = ? WHERE id = 1");
   q->bind(1, text);
+  q->bind(2, user);
   detail::storage_guard(path, "cannot set the clock", [&] { q->exec(); });
   clock_written = std::move(text);
+  user_written = user;
 }
 
 void Store::Impl::require_writable() const {
@@ -251,6 +253,7 @@ int Store::latest_schema_version() {
 }
 
 void Store::set_clock(Instant now) { m_impl->clock = now; }
+void Store::set_user(std::string user) { m_impl->user = std::move(user); }
 
 // --- Transaction --------------------------------------------------------------------------
 
@@ -264,6 +267,10 @@ Store::Transaction::Transaction(Store& store) : m_store(&store) {
   detail::storage_guard(impl.path, "cannot begin a transaction", [&] { impl.db.exec("BEGIN IMMEDIATE"); });
   impl.in_transaction = true;
   try {
+    // Written once per transaction whatever this connection wrote before: another connection
+    // (another request of `gge serve`, another process) may have set another user or time
+    // since, and a rolled-back transaction took this one's last write with it.
+    impl.clock_written.clear();
     impl.sync_clock();
   } catch (...) {
     impl.db.tryExec("ROLLBACK");

@@ -73,6 +73,8 @@ constexpr DataAt k_data_at[] = {
     {5, k_rows_since_2},
     // 6: busy time imported from .ics files.
     {6, k_rows_since_2, k_busy_rows},
+    // 7: the change log's `user` and the clock's (new columns with defaults; old rows keep NULL).
+    {7, k_rows_since_2, k_busy_rows},
 };
 
 // Creates a database exactly as a build whose newest migration was `version` left it.

@@ -43,6 +43,22 @@ private:
   std::string m_where, m_field, m_value, m_problem;
 };
 
+/// A write made from an older state of a row than the stored one (optimistic concurrency): the
+/// writer read revision `from`, the row is at `current` now. Nothing was written. An InputError
+/// (field fields::k_revision) so a front-end without its own answer treats it as bad input; the web
+/// answers 409 Conflict with what changed since `from`.
+class StaleRevision : public InputError {
+ public:
+  StaleRevision(std::string key, long long from, long long current);
+  [[nodiscard]] const std::string& key() const noexcept { return m_key; }
+  [[nodiscard]] long long from() const noexcept { return m_from; }
+  [[nodiscard]] long long current() const noexcept { return m_current; }
+
+ private:
+  std::string m_key;
+  long long m_from, m_current;
+};
+
 /// The database could not be opened, read or written (not SQLite, newer schema, I/O failure).
 class StorageError : public Error {
 public:

@@ -15,6 +15,7 @@ struct Change {
   std::string key;         ///< the row's natural key, e.g. "GGE-ICT-2004#2"
   std::string before;      ///< JSON object of the old row ("" on insert)
   std::string after;       ///< JSON object of the new row ("" on delete)
+  std::string user;        ///< who made it, when the front-end knew ("" = not recorded)
 };
 
 /// A meeting deleted from the plan, as its last change-log entry left it.

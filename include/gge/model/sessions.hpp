@@ -13,6 +13,9 @@ enum class SessionStatus { planned, confirmed, held, postponed, cancelled };
 /// "planned", "confirmed", "held", "postponed", "cancelled".
 std::string_view to_string(SessionStatus s);
 std::optional<SessionStatus> parse_session_status(std::string_view s);
+/// `parse_session_status` for untrusted input: InputError naming `field` and the statuses
+/// accepted when `text` is none of them.
+SessionStatus require_session_status(std::string_view text, std::string_view field);
 
 /// The status sets, one home for every layer. An *active* session takes place (planned,
 /// confirmed or held): it occupies its days, room and experts, counts against its mandate and is

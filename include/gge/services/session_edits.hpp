@@ -16,8 +16,12 @@ Session require_session(const Store& store, const SessionRef& ref, std::string_v
 /// given (inclusive); a new `station`/`room` may be given too. Its meetings keep their day of
 /// the session (day k of the old dates on day k of the new ones; move_session_and_meetings).
 /// Returns the session as stored (its revision has risen when anything changed).
+/// `from_revision`: the revision the caller's change was made from; when the stored session is
+/// at another one, StaleRevision and nothing is written (optimistic concurrency; nullopt: no
+/// check).
 Session move_session(Store& store, const SessionRef& ref, Date first, std::optional<Date> last,
-                     std::optional<std::string> station = {}, std::optional<std::string> room = {});
+                     std::optional<std::string> station = {}, std::optional<std::string> room = {},
+                     std::optional<long long> from_revision = {});
 
 /// Rewrites the stored session `before` as `moved` (same body and number) and carries its
 /// meetings along:
@@ -33,8 +37,29 @@ void move_session_and_meetings(WriteTx& tx, const Session& before, const Session
 /// The days first..last, both inclusive.
 std::vector<Date> days_between(Date first, Date last);
 
-/// Sets a session's status ("cancel" is `set_session_status(..., cancelled)`).
-Session set_session_status(Store& store, const SessionRef& ref, SessionStatus status);
+/// Sets a session's status ("cancel" is `set_session_status(..., cancelled)`). `from_revision`
+/// as for move_session.
+Session set_session_status(Store& store, const SessionRef& ref, SessionStatus status,
+                           std::optional<long long> from_revision = {});
+
+/// The session `ref` read inside a write, checked against the revision the caller's change was
+/// made from (`from_revision`, nullopt = no check): StaleRevision when the stored one differs.
+/// InputError (field fields::k_session) when it does not exist.
+Session require_session_at(const Store& store, const SessionRef& ref,
+                           std::optional<long long> from_revision);
+
+/// Which sessions `list_sessions` returns; every empty field selects all. Days inclusive.
+struct SessionFilter {
+  std::string body;                     ///< only this body's sessions
+  std::string station;                  ///< only sessions at this duty station
+  std::optional<SessionStatus> status;  ///< only sessions with this status
+  std::optional<Date> from;             ///< only sessions that end on or after this day
+  std::optional<Date> to;               ///< only sessions that start on or before this day
+};
+
+/// The sessions `filter` selects, by (body, number). InputError: an unknown body (field
+/// fields::k_body) or station (fields::k_station), `to` before `from` (fields::k_last_day).
+std::vector<Session> list_sessions(const Store& store, const SessionFilter& filter);
 
 /// Creates the standard meetings (10:00-13:00 and 15:00-18:00, docs/domain.md "Vocabulary") on every working day
 /// of the session (Monday-Friday and not a stored closure of its station), skipping slots that

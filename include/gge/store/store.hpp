@@ -92,6 +92,9 @@ public:
   /// The clock stamped on change-log rows written from now on (UTC). Defaults to the system
   /// clock at open, or SOURCE_DATE_EPOCH when that is set.
   void set_clock(Instant now);
+  /// The user named on change-log rows written from now on ("" = none recorded, the default):
+  /// a front-end with logins sets it before each write.
+  void set_user(std::string user);
 
   // --- Reading. Lists are in a stable order: by key; sessions by (body, number); meetings by
   // --- (body, session, date, start); holidays by (station, date).

@@ -1,12 +1,12 @@
 // gge ga N; gge holidays list|import; gge deadlines MANDATE [--diff]
 #include "cli/commands/commands.hpp"
 #include "cli/exit_code.hpp"
-#include "cli/json.hpp"
 #include "cli/output.hpp"
+#include "gge/report/json.hpp"
 #include "gge/services/calendars.hpp"
 #include "gge/services/export_ics.hpp"
-#include "gge/services/stored_deadlines.hpp"
 #include "gge/services/holidays.hpp"
+#include "gge/services/stored_deadlines.hpp"
 
 #include <fmt/format.h>
 
@@ -170,10 +170,7 @@ void add_deadlines(CLI::App& app, Context& ctx) {
     }
     const auto steps = explain_deadlines(store, Calendars(store), a->mandate);
     if (ctx.json) {
-      nlohmann::json rows = nlohmann::json::array();
-      for (const auto& s : steps)
-        rows.push_back({{"kind", s.kind}, {"date", to_iso(s.date)}, {"explanation", s.explanation}});
-      print_json(rows);
+      print_json(nlohmann::json(steps));
       return;
     }
     for (const auto& s : steps) std::puts(s.line().c_str());

@@ -1,10 +1,10 @@
 // gge check
 #include "cli/commands/commands.hpp"
 #include "cli/exit_code.hpp"
-#include "cli/json.hpp"
 #include "cli/output.hpp"
 #include "gge/core/fields.hpp"
 #include "gge/report/check_text.hpp"
+#include "gge/report/json.hpp"
 #include "gge/services/check_store.hpp"
 
 #include <fmt/format.h>
@@ -43,14 +43,8 @@ void add_check_commands(CLI::App& app, Context& ctx) {
     options.suggest_fixes = !a->no_fixes;
     const auto store = ctx.open_read();
     const auto findings = check_store(store, a->filter, options);
-    const auto count = [&](Severity s) {
-      return std::count_if(findings.begin(), findings.end(),
-                           [s](const Finding& f) { return f.severity == s; });
-    };
     if (ctx.json)
-      print_json({{"errors", count(Severity::error)},
-                  {"warnings", count(Severity::warning)},
-                  {"findings", findings}});
+      print_json(check_report_json(findings));
     else
       std::fputs(to_text(findings).c_str(), stdout);
     if (has_errors(findings, a->strict)) ctx.exit_code = static_cast<int>(ExitCode::findings);

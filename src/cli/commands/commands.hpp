@@ -24,6 +24,7 @@ void add_export_commands(CLI::App& app, Context& ctx);    // export ics, feeds
 void add_plan_commands(CLI::App& app, Context& ctx);      // plan
 void add_timeline_commands(CLI::App& app, Context& ctx);  // timeline, agenda
 void add_import_commands(CLI::App& app, Context& ctx);    // import ics|list|remove
+void add_serve_commands(CLI::App& app, Context& ctx);     // serve, user add
 
 /// Prints what an `add` stored: "added station NY" or, with --json, the stored value.
 void print_added(const Context& ctx, std::string_view kind, const std::string& key,

@@ -1,8 +1,8 @@
 // gge init | load FILE | dump [-o FILE] | log [--limit N]
 #include "cli/commands/commands.hpp"
-#include "cli/json.hpp"
 #include "cli/output.hpp"
 #include "gge/core/text.hpp"
+#include "gge/report/json.hpp"
 #include "gge/services/output_file.hpp"
 #include "gge/services/scenario_file.hpp"
 

@@ -1,9 +1,9 @@
 // gge meeting add|list|generate
 #include "cli/commands/commands.hpp"
-#include "cli/json.hpp"
 #include "cli/output.hpp"
 #include "gge/core/fields.hpp"
 #include "gge/core/text.hpp"
+#include "gge/report/json.hpp"
 #include "gge/services/session_edits.hpp"
 #include "gge/services/transaction.hpp"
 

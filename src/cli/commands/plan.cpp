@@ -1,12 +1,12 @@
 // gge plan MANDATE
 #include "cli/commands/commands.hpp"
 #include "cli/exit_code.hpp"
-#include "cli/json.hpp"
 #include "cli/output.hpp"
 #include "cli/plan_parse.hpp"
 #include "gge/core/fields.hpp"
 #include "gge/core/parse.hpp"
 #include "gge/report/check_text.hpp"
+#include "gge/report/json.hpp"
 #include "gge/report/plan_text.hpp"
 #include "gge/rules/check/check.hpp"
 #include "gge/services/plan_mandate.hpp"

@@ -1,7 +1,7 @@
 // gge room add|list|show
 #include "cli/commands/commands.hpp"
-#include "cli/json.hpp"
 #include "cli/output.hpp"
+#include "gge/report/json.hpp"
 #include "gge/services/transaction.hpp"
 
 #include <memory>

@@ -1,8 +1,9 @@
 // gge session add|list|show|move|cancel|set-status
 #include "cli/commands/commands.hpp"
-#include "cli/json.hpp"
 #include "cli/output.hpp"
+#include "gge/core/fields.hpp"
 #include "gge/core/text.hpp"
+#include "gge/report/json.hpp"
 #include "gge/services/session_edits.hpp"
 #include "gge/services/transaction.hpp"
 
@@ -14,14 +15,6 @@
 namespace gge::cli {
 namespace {
 
-SessionStatus parse_status_arg(const std::string& text, std::string_view field) {
-  const auto s = parse_session_status(text);
-  if (!s)
-    throw InputError({}, std::string{field}, text,
-                     "expected planned, confirmed, held, postponed or cancelled");
-  return *s;
-}
-
 // "Mon 12 – Fri 16" style weekday span, e.g. "Mon–Fri", and the day count.
 std::string day_span(const Session& s) {
   const auto name = [](Date d) {
@@ -30,6 +23,14 @@ std::string day_span(const Session& s) {
   };
   const auto days = (s.last - s.first).count() + 1;
   return fmt::format("{}–{}, {}", name(s.first), name(s.last), counted(days, "day"));
+}
+
+/// --revision N: the write is refused (exit 2, nothing written) unless the session is at
+/// revision N, so a script's change made from what it read cannot overwrite a newer one.
+void add_revision_option(CLI::App& cmd, std::optional<long long>& revision) {
+  cmd.add_option(
+      "--revision", revision,
+      "Only if the session is still at this revision (from `session show`); else exit 2");
 }
 
 void print_session(const Context& ctx, const Session& s) {
@@ -56,8 +57,15 @@ void add_add(CLI::App& family, Context& ctx) {
       ->capture_default_str();
   add->callback([&ctx, a] {
     const auto ref = parse_session_ref(a->ref, "SESSION");
-    Session s{ref.body, ref.number, parse_date(a->first, "--first"), parse_date(a->last, "--last"),
-              a->station, a->room, parse_status_arg(a->status, "--status"), "", 0};
+    Session s{ref.body,
+              ref.number,
+              parse_date(a->first, "--first"),
+              parse_date(a->last, "--last"),
+              a->station,
+              a->room,
+              require_session_status(a->status, "--status"),
+              "",
+              0};
     auto store = ctx.open();
     add_one(store, s);
     print_session(ctx, *store.session(ref.body, ref.number));
@@ -76,21 +84,14 @@ void add_list(CLI::App& family, Context& ctx) {
   list->add_option("--from", a->from, "Only sessions that end on or after this day, YYYY-MM-DD");
   list->add_option("--to", a->to, "Only sessions that start on or before this day, YYYY-MM-DD");
   list->callback([&ctx, a] {
-    const std::optional<Date> from = a->from.empty() ? std::nullopt : std::optional{parse_date(a->from, "--from")};
-    const std::optional<Date> to = a->to.empty() ? std::nullopt : std::optional{parse_date(a->to, "--to")};
-    if (from && to && *to < *from)
-      throw InputError({}, "--to", a->to, fmt::format("is before --from {}", a->from));
-    const std::optional<SessionStatus> status =
-        a->status.empty() ? std::nullopt : std::optional{parse_status_arg(a->status, "--status")};
+    ctx.flags = {
+        {fields::k_body, "--body"}, {fields::k_station, "--station"}, {fields::k_last_day, "--to"}};
+    SessionFilter filter{a->body, a->station, std::nullopt, std::nullopt, std::nullopt};
+    if (!a->from.empty()) filter.from = parse_date(a->from, "--from");
+    if (!a->to.empty()) filter.to = parse_date(a->to, "--to");
+    if (!a->status.empty()) filter.status = require_session_status(a->status, "--status");
     const auto store = ctx.open_read();
-    if (!a->body.empty() && !store.body(a->body)) throw InputError({}, "--body", a->body, "no such body");
-    if (!a->station.empty() && !store.station(a->station))
-      throw InputError({}, "--station", a->station, "no such station");
-    auto sessions = store.sessions(a->body);
-    std::erase_if(sessions, [&](const Session& s) {
-      return (!a->station.empty() && s.station != a->station) || (status && s.status != *status) ||
-             (from && s.last < *from) || (to && s.first > *to);
-    });
+    const auto sessions = list_sessions(store, filter);
     if (ctx.json) {
       print_json(sessions);
       return;
@@ -138,6 +139,7 @@ void add_show(CLI::App& family, Context& ctx) {
 void add_move(CLI::App& family, Context& ctx) {
   struct Args {
     std::string ref, first, last, station, room;
+    std::optional<long long> revision;
   };
   auto a = std::make_shared<Args>();
   auto* move = family.add_subcommand(
@@ -147,7 +149,9 @@ void add_move(CLI::App& family, Context& ctx) {
   move->add_option("--last", a->last, "New last day, inclusive (default: same length)");
   move->add_option("--station", a->station, "New duty station");
   move->add_option("--room", a->room, "New room");
+  add_revision_option(*move, a->revision);
   move->callback([&ctx, a] {
+    ctx.flags = {{fields::k_revision, "--revision"}};
     const auto ref = parse_session_ref(a->ref, "SESSION");
     const Date first = parse_date(a->first, "--first");
     std::optional<Date> last;
@@ -156,30 +160,39 @@ void add_move(CLI::App& family, Context& ctx) {
       return s.empty() ? std::nullopt : std::optional<std::string>{s};
     };
     auto store = ctx.open();
-    print_session(ctx, move_session(store, ref, first, last, opt(a->station), opt(a->room)));
+    print_session(
+        ctx, move_session(store, ref, first, last, opt(a->station), opt(a->room), a->revision));
   });
 }
 
 void add_status(CLI::App& family, Context& ctx) {
-  auto ref = std::make_shared<std::string>();
+  struct Args {
+    std::string ref, status;
+    std::optional<long long> revision;
+  };
+  auto c = std::make_shared<Args>();
   auto* cancel = family.add_subcommand("cancel", "Cancel a session (it stays, with status cancelled)");
-  cancel->add_option("SESSION", *ref, "BODY#N")->required();
-  cancel->callback([&ctx, ref] {
+  cancel->add_option("SESSION", c->ref, "BODY#N")->required();
+  add_revision_option(*cancel, c->revision);
+  cancel->callback([&ctx, c] {
+    ctx.flags = {{fields::k_revision, "--revision"}};
     auto store = ctx.open();
-    print_session(ctx, set_session_status(store, parse_session_ref(*ref, "SESSION"),
-                                          SessionStatus::cancelled));
+    print_session(ctx, set_session_status(store, parse_session_ref(c->ref, "SESSION"),
+                                          SessionStatus::cancelled, c->revision));
   });
 
-  auto args = std::make_shared<std::pair<std::string, std::string>>();
+  auto a = std::make_shared<Args>();
   auto* set = family.add_subcommand("set-status", "Set a session's status");
-  set->add_option("SESSION", args->first, "BODY#N")->required();
-  set->add_option("STATUS", args->second, "planned, confirmed, held, postponed or cancelled")
+  set->add_option("SESSION", a->ref, "BODY#N")->required();
+  set->add_option("STATUS", a->status, "planned, confirmed, held, postponed or cancelled")
       ->required();
-  set->callback([&ctx, args] {
-    const auto session = parse_session_ref(args->first, "SESSION");
-    const auto status = parse_status_arg(args->second, "STATUS");
+  add_revision_option(*set, a->revision);
+  set->callback([&ctx, a] {
+    ctx.flags = {{fields::k_revision, "--revision"}};
+    const auto session = parse_session_ref(a->ref, "SESSION");
+    const auto status = require_session_status(a->status, "STATUS");
     auto store = ctx.open();
-    print_session(ctx, set_session_status(store, session, status));
+    print_session(ctx, set_session_status(store, session, status, a->revision));
   });
 }
 

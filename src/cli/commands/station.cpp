@@ -1,8 +1,8 @@
 // gge station add|list|show
 #include "cli/commands/commands.hpp"
-#include "cli/json.hpp"
 #include "cli/output.hpp"
 #include "gge/model/validate.hpp"
+#include "gge/report/json.hpp"
 #include "gge/services/transaction.hpp"
 
 #include <fmt/format.h>

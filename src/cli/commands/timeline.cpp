@@ -1,9 +1,9 @@
 // gge timeline, gge agenda
 #include "cli/commands/commands.hpp"
-#include "cli/json.hpp"
 #include "cli/output.hpp"
 #include "gge/core/fields.hpp"
 #include "gge/core/text.hpp"
+#include "gge/report/json.hpp"
 #include "gge/services/output_file.hpp"
 #include "gge/services/stored_timeline.hpp"
 

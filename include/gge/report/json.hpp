@@ -1,9 +1,11 @@
 #pragma once
-// JSON shapes of the model values for --json (README "JSON output"). Dates are "YYYY-MM-DD",
-// times "HH:MM" (station wall clock), session days inclusive. Found by nlohmann's ADL.
+/// JSON shapes of the model values, one home for every front-end: the CLI's --json and the web
+/// app's /api/ (README "JSON output"). Dates are "YYYY-MM-DD", times "HH:MM" (station wall
+/// clock), session days inclusive. Found by nlohmann's ADL.
 #include "gge/model/change.hpp"
 #include "gge/model/finding.hpp"
 #include "gge/model/scenario.hpp"
+#include "gge/rules/calendar/deadlines.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -25,5 +27,11 @@ void to_json(nlohmann::json& j, const GaOpening& v);
 void to_json(nlohmann::json& j, const Blackout& v);
 void to_json(nlohmann::json& j, const Change& v);
 void to_json(nlohmann::json& j, const Finding& v);
+/// One step of a deadline chain as `gge deadlines --json` prints it: kind, date, explanation.
+void to_json(nlohmann::json& j, const DeadlineStep& v);
+
+/// The report of a check as `gge check --json` prints it: {"errors": N, "warnings": N,
+/// "findings": [...]}.
+nlohmann::json check_report_json(const std::vector<Finding>& findings);
 
 }  // namespace gge

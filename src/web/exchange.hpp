@@ -1,0 +1,111 @@
+#pragma once
+// What a route handler works with: the request, the response, who asks, the path's parameters,
+// and the app's shared state. Private to the web layer (httplib appears only in src/web).
+#include "gge/store/store.hpp"
+#include "gge/web/serve.hpp"
+#include "gge/web/users.hpp"
+
+#include <httplib.h>
+
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gge::web::detail {
+
+/// Who sends a request. Without a users file every caller is "local", a planner.
+struct Caller {
+  std::string user;
+  Role role = Role::viewer;
+  std::string csrf;  ///< the token every write of this login session must carry
+};
+
+/// Open stores, one per concurrent request at most: a handler borrows one and gives it back
+/// (SQLite connections are not shared between threads).
+class StorePool {
+ public:
+  explicit StorePool(std::filesystem::path db) : m_db(std::move(db)) {}
+  /// A store for the duration of one request.
+  class Lease {
+   public:
+    Lease(StorePool& pool, std::unique_ptr<Store> store)
+        : m_pool(pool), m_store(std::move(store)) {}
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    ~Lease();
+    Store& operator*() const { return *m_store; }
+    Store* operator->() const { return m_store.get(); }
+
+   private:
+    StorePool& m_pool;
+    std::unique_ptr<Store> m_store;
+  };
+  Lease lease();
+
+ private:
+  std::filesystem::path m_db;
+  std::mutex m_mutex;
+  std::vector<std::unique_ptr<Store>> m_free;
+};
+
+/// Login sessions: random 256-bit tokens (cookie `gge_session`) to a caller. In memory only:
+/// a restart logs everyone out. Bounded: the oldest is dropped past k_max_sessions.
+class LoginSessions {
+ public:
+  static constexpr std::size_t k_max_sessions = 10'000;
+  /// A new session for `user` in `role`; returns its token.
+  std::string create(const std::string& user, Role role);
+  [[nodiscard]] std::optional<Caller> find(const std::string& token) const;
+  void erase(const std::string& token);
+
+ private:
+  mutable std::mutex m_mutex;
+  std::map<std::string, Caller> m_by_token;
+  std::vector<std::string> m_order;  ///< tokens, oldest first
+};
+
+/// A feed as last rendered, valid while the database's newest change is the same.
+struct CachedFeed {
+  long long change_id = -1;
+  std::string change_at;
+  std::string etag;           ///< strong, quoted
+  std::string last_modified;  ///< HTTP-date
+  std::string body;
+};
+
+struct AppState {
+  ServeOptions options;
+  std::vector<User> users;  ///< empty: no login
+  StorePool stores;
+  LoginSessions sessions;
+  std::mutex feeds_mutex;
+  std::map<std::string, CachedFeed> feeds;  ///< by feed file name
+
+  [[nodiscard]] bool login_required() const { return !options.users_file.empty(); }
+};
+
+/// One request in flight.
+struct Exchange {
+  AppState& app;
+  const httplib::Request& req;
+  httplib::Response& res;
+  std::optional<Caller> caller;     ///< nullopt: not logged in
+  std::vector<std::string> params;  ///< the path's variable segments, in order
+  /// The engine's field names mapped to this route's form fields ("first day" -> "first").
+  std::map<std::string, std::string, std::less<>> fields;
+  /// The members of a JSON request body (strings and numbers, as text); empty for forms.
+  std::map<std::string, std::string> json_body;
+
+  /// The form or JSON value `name` of the request (body first, then query), checked as
+  /// untrusted text (valid UTF-8, no controls, at most k_max_argument_bytes): InputError
+  /// naming `name`. nullopt when absent or empty.
+  [[nodiscard]] std::optional<std::string> value(const std::string& name) const;
+  /// `value(name)`, or InputError "is required".
+  [[nodiscard]] std::string required(const std::string& name) const;
+  /// True for /api/ routes: errors are JSON.
+  [[nodiscard]] bool api() const { return req.path.rfind("/api/", 0) == 0; }
+};
+
+}  // namespace gge::web::detail

@@ -1,0 +1,170 @@
+// GET/HEAD /feeds/NAME.ics: the calendar `gge export ics` writes for the same scope, byte for
+// byte, with validators (ETag, Last-Modified) and 304 answers; GET /feeds: the subscribe links.
+//
+// DTSTAMP is SOURCE_DATE_EPOCH when set (as for the CLI), else the time of the database's newest
+// change: RFC 5545 3.8.7.2 ("the date and time that the information associated with the calendar
+// component was last revised in the calendar store"), and it keeps a feed's bytes, hence its
+// ETag, the same until something changes.
+#include "gge/core/html.hpp"
+#include "gge/core/parse.hpp"
+#include "gge/services/export_ics.hpp"
+#include "gge/services/feeds.hpp"
+#include "web/respond.hpp"
+#include "web/routes.hpp"
+
+#include <fmt/format.h>
+#include <sodium.h>
+
+#include <sstream>
+
+namespace gge::web::detail {
+namespace {
+
+struct FeedEntry {
+  std::string file;
+  std::string title;
+  IcsScope scope;
+};
+
+/// Every feed of the database: the whole plan, then each body, station, expert (by key).
+std::vector<FeedEntry> feed_entries(const Store& store) {
+  std::vector<FeedEntry> out;
+  out.push_back({feed_file_name(IcsScope::Kind::all, ""), "The whole plan", {}});
+  const auto add = [&](IcsScope::Kind kind, const std::string& key, std::string title) {
+    IcsScope scope;
+    scope.kind = kind;
+    scope.key = key;
+    out.push_back({feed_file_name(kind, key), std::move(title), scope});
+  };
+  for (const auto& b : store.bodies())
+    add(IcsScope::Kind::body, b.symbol, b.symbol + " — " + b.name);
+  for (const auto& s : store.stations())
+    add(IcsScope::Kind::station, s.code, "Sessions at " + s.name);
+  for (const auto& e : store.experts()) add(IcsScope::Kind::expert, e.key, "Expert " + e.key);
+  return out;
+}
+
+Instant parse_utc(const std::string& text) {
+  std::istringstream in(text);
+  Instant t{};
+  in >> date::parse("%Y-%m-%dT%H:%M:%SZ", t);
+  return in.fail() ? Instant{} : t;
+}
+
+std::string http_date(Instant t) { return date::format("%a, %d %b %Y %H:%M:%S GMT", t); }
+
+std::optional<Instant> parse_http_date(const std::string& text) {
+  std::istringstream in(text);
+  Instant t{};
+  in >> date::parse("%a, %d %b %Y %H:%M:%S GMT", t);
+  if (in.fail()) return std::nullopt;
+  return t;
+}
+
+std::string etag_of(std::string_view body) {
+  unsigned char hash[16];
+  crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(body.data()),
+                     body.size(), nullptr, 0);
+  char hex[sizeof hash * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
+  return fmt::format("\"{}\"", hex);
+}
+
+/// RFC 9110 13.1.2: If-None-Match matches when it is "*" or lists the tag (weak comparison).
+bool none_match_hits(const std::string& header, const std::string& etag) {
+  std::size_t at = 0;
+  while (at < header.size()) {
+    std::size_t end = std::min(header.find(',', at), header.size());
+    std::string_view tag = std::string_view{header}.substr(at, end - at);
+    while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
+    while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
+    if (tag.substr(0, 2) == "W/") tag.remove_prefix(2);
+    if (tag == "*" || tag == etag) return true;
+    at = end + 1;
+  }
+  return false;
+}
+
+void set_validators(Exchange& ex, const CachedFeed& feed) {
+  ex.res.headers.erase("Cache-Control");
+  ex.res.set_header("Cache-Control", "no-cache");  // keep it, but ask each time (ETag)
+  ex.res.set_header("ETag", feed.etag);
+  ex.res.set_header("Last-Modified", feed.last_modified);
+}
+
+void serve_feed(Exchange& ex) {
+  const std::string& name = ex.params.at(0);
+  CachedFeed feed;
+  {
+    auto store = ex.app.stores.lease();
+    const Store::Snapshot view(*store);
+    const auto newest = store->changes(1);
+    const long long id = newest.empty() ? 0 : newest.front().id;
+    const std::string at = newest.empty() ? std::string{"1970-01-01T00:00:00Z"} : newest.front().at;
+    bool cached = false;
+    {
+      const std::lock_guard lock(ex.app.feeds_mutex);
+      const auto it = ex.app.feeds.find(name);
+      if (it != ex.app.feeds.end() && it->second.change_id == id && it->second.change_at == at) {
+        feed = it->second;
+        cached = true;
+      }
+    }
+    if (!cached) {
+      const auto entries = feed_entries(*store);
+      const auto entry = std::find_if(entries.begin(), entries.end(),
+                                      [&](const FeedEntry& e) { return e.file == name; });
+      if (entry == entries.end())
+        throw NotFound{"feed", name, "no such feed (see /feeds for the list)"};
+      const Instant dtstamp = read_source_date_epoch().value_or(parse_utc(at));
+      std::string body;
+      export_ics(*store, entry->scope, dtstamp, [&](std::string_view chunk) { body += chunk; });
+      feed = CachedFeed{id, at, etag_of(body), http_date(parse_utc(at)), std::move(body)};
+      const std::lock_guard lock(ex.app.feeds_mutex);
+      ex.app.feeds[name] = feed;
+    }
+  }
+  set_validators(ex, feed);
+  const std::string inm = ex.req.get_header_value("If-None-Match");
+  bool not_modified = false;
+  if (!inm.empty()) {
+    not_modified = none_match_hits(inm, feed.etag);
+  } else if (const auto ims = parse_http_date(ex.req.get_header_value("If-Modified-Since"))) {
+    const auto lm = parse_http_date(feed.last_modified);
+    not_modified = lm && *lm <= *ims;
+  }
+  if (not_modified) {
+    ex.res.status = 304;
+    return;
+  }
+  ex.res.status = 200;
+  ex.res.set_content(feed.body, "text/calendar; charset=utf-8");
+}
+
+void feeds_page(Exchange& ex) {
+  auto store = ex.app.stores.lease();
+  const auto entries = feed_entries(*store);
+  const std::string& base = ex.app.options.base_url;
+  std::string body =
+      "<p>Subscribe in your calendar program (Outlook, Google Calendar, Apple Calendar, "
+      "Thunderbird) with one of these links; it picks up moves and cancellations.</p>\n<table>\n"
+      "<tr><th>Calendar</th><th>Link</th><th>webcal</th></tr>\n";
+  for (const auto& e : entries) {
+    const std::string url = base + "/feeds/" + e.file;
+    const std::string webcal = "webcal" + url.substr(url.find("://"));
+    body += fmt::format(
+        "<tr><td>{}</td><td><a href=\"{}\">{}</a></td><td><a href=\"{}\">webcal</a></td></tr>\n",
+        html_escape(e.title), html_escape(url), html_escape(url), html_escape(webcal));
+  }
+  body += "</table>\n";
+  respond_page(ex, "Feeds", body);
+}
+
+}  // namespace
+
+void add_feed_routes(std::vector<Route>& out) {
+  out.push_back({"GET", "/feeds/*", Access::feed, serve_feed});
+  out.push_back({"GET", "/feeds", Access::read, feeds_page});
+}
+
+}  // namespace gge::web::detail

@@ -1,0 +1,72 @@
+#include "web/session_writes.hpp"
+
+#include "gge/core/fields.hpp"
+#include "gge/core/parse.hpp"
+#include "gge/services/session_edits.hpp"
+#include "web/respond.hpp"
+
+#include <charconv>
+
+namespace gge::web::detail {
+namespace {
+
+long long revision_of(const Exchange& ex) {
+  const std::string text = ex.required("revision");
+  long long n = -1;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (ec != std::errc{} || end != text.data() + text.size() || n < 0)
+    throw InputError({}, "revision", text,
+                     "expected the revision the change was made from (0 or more)");
+  return n;
+}
+
+SessionRef ref_in_path(const Exchange& ex) {
+  return parse_session_ref(ex.params.at(0) + "#" + ex.params.at(1), "session");
+}
+
+/// The store for a write: its change-log rows name the caller.
+void as_caller(const Exchange& ex, Store& store) {
+  store.set_user(ex.caller ? ex.caller->user : "");
+}
+
+}  // namespace
+
+Session session_in_path(const Exchange& ex, const Store& store) {
+  SessionRef ref;
+  try {
+    ref = ref_in_path(ex);
+  } catch (const InputError& e) {
+    throw NotFound{"session", e.value(), e.problem()};
+  }
+  const auto s = store.session(ref.body, ref.number);
+  if (!s) throw NotFound{"session", to_string(ref), "no such session"};
+  return *s;
+}
+
+Session move_from_form(Exchange& ex) {
+  // The store names the session's columns ("session.station") when a value breaks a rule.
+  ex.fields = {{fields::k_revision, "revision"}, {fields::k_station, "station"},
+               {"session.station", "station"},   {"session.room", "room"},
+               {"session.first", "first"},       {"session.last", "last"}};
+  auto store = ex.app.stores.lease();
+  const Session s = session_in_path(ex, *store);
+  const Date first = parse_date(ex.required("first"), "first");
+  std::optional<Date> last;
+  if (const auto v = ex.value("last")) last = parse_date(*v, "last");
+  const long long revision = revision_of(ex);
+  as_caller(ex, *store);
+  return move_session(*store, ref_of(s), first, last, ex.value("station"), ex.value("room"),
+                      revision);
+}
+
+Session status_from_form(Exchange& ex) {
+  ex.fields = {{fields::k_revision, "revision"}};
+  auto store = ex.app.stores.lease();
+  const Session s = session_in_path(ex, *store);
+  const SessionStatus status = require_session_status(ex.required("status"), "status");
+  const long long revision = revision_of(ex);
+  as_caller(ex, *store);
+  return set_session_status(*store, ref_of(s), status, revision);
+}
+
+}  // namespace gge::web::detail

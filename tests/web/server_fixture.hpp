@@ -1,0 +1,45 @@
+#pragma once
+// An in-process `gge serve` on the example database, on a free loopback port, for HTTP tests;
+// and the file-level fingerprint of a database that proves a refused request wrote nothing.
+#include "cli/support.hpp"
+#include "gge/web/serve.hpp"
+
+#include <httplib.h>
+
+#include <memory>
+#include <string>
+#include <thread>
+
+namespace gge::test {
+
+/// The database file and its WAL, byte for byte (the -shm index is not data and changes on reads).
+std::string db_bytes(const std::string& db);
+
+class ServerFixture {
+ public:
+  /// Loads the example scenario and holidays into a scratch database and serves it with
+  /// `options` (db and listen are filled in).
+  explicit ServerFixture(web::ServeOptions options = {});
+  ~ServerFixture();
+  ServerFixture(const ServerFixture&) = delete;
+  ServerFixture& operator=(const ServerFixture&) = delete;
+
+  [[nodiscard]] const Scratch& scratch() const { return m_scratch; }
+  [[nodiscard]] std::string db() const { return m_scratch.db(); }
+  [[nodiscard]] int port() const { return m_port; }
+  /// A new client for the app (no cookies kept: pass them in headers).
+  [[nodiscard]] std::unique_ptr<httplib::Client> client() const;
+  /// The cookie and CSRF token of a fresh login session of the local planner (no users file).
+  [[nodiscard]] std::pair<std::string, std::string> local_session() const;
+
+ private:
+  Scratch m_scratch;
+  std::unique_ptr<web::App> m_app;
+  std::thread m_thread;
+  int m_port = 0;
+};
+
+/// "gge_session=TOKEN" from a response's Set-Cookie, or "".
+std::string session_cookie(const httplib::Result& r);
+
+}  // namespace gge::test
