@@ -2,6 +2,7 @@
 // dispatcher (path check, login, role, CSRF, route) and clean shutdown.
 #include "gge/core/error.hpp"
 #include "gge/web/serve.hpp"
+#include "web/request_values.hpp"
 #include "web/respond.hpp"
 #include "web/routes.hpp"
 
@@ -128,21 +129,11 @@ struct App::Impl {
     return true;
   }
 
-  /// Reads a JSON body into ex.json_body: one object of strings, numbers and booleans.
+  /// Reads a JSON body into ex.json_body (request_values.hpp says what it takes).
   static void read_json_body(Exchange& ex) {
     const auto type = ex.req.get_header_value("Content-Type");
     if (type.rfind("application/json", 0) != 0 || ex.req.body.empty()) return;
-    const auto j = nlohmann::json::parse(ex.req.body, nullptr, false);
-    if (!j.is_object())
-      throw InputError({}, "body", ex.req.body.substr(0, 64), "expected one JSON object");
-    for (const auto& [k, v] : j.items()) {
-      if (v.is_string())
-        ex.json_body[k] = v.get<std::string>();
-      else if (v.is_number_integer() || v.is_boolean())
-        ex.json_body[k] = v.dump();
-      else
-        throw InputError({}, k, v.dump().substr(0, 64), "expected a string or an integer");
-    }
+    ex.json_body = detail::json_body_values(ex.req.body);
   }
 
   /// The one dispatcher. Returns true when it answered (GET/HEAD always; a POST is answered

@@ -1,8 +1,8 @@
 #include "web/exchange.hpp"
 
+#include "web/request_values.hpp"
+
 #include "gge/core/error.hpp"
-#include "gge/core/parse.hpp"
-#include "gge/formats/text/untrusted_text.hpp"
 
 #include <sodium.h>
 
@@ -64,18 +64,10 @@ void LoginSessions::erase(const std::string& token) {
 }
 
 std::optional<std::string> Exchange::value(const std::string& name) const {
-  std::string text;
   if (const auto it = json_body.find(name); it != json_body.end())
-    text = it->second;
-  else if (req.has_param(name.c_str()))
-    text = req.get_param_value(name.c_str());
-  if (text.empty()) return std::nullopt;
-  if (text.size() > k_max_argument_bytes)
-    throw InputError({}, name, text.substr(0, 64),
-                     "is " + std::to_string(text.size()) + " bytes long; at most " +
-                         std::to_string(k_max_argument_bytes));
-  check_text(text, name, {}, k_max_argument_bytes);
-  return text;
+    return checked_value(name, it->second);
+  if (req.has_param(name.c_str())) return checked_value(name, req.get_param_value(name.c_str()));
+  return std::nullopt;
 }
 
 std::string Exchange::required(const std::string& name) const {
