@@ -94,36 +94,41 @@ struct Queued {
   }
 };
 
+/// One mandate as a problem of its own (no partners), its candidates before any ban, and the
+/// fitting rooms of each (number, first day, station).
+struct Alone {
+  PlanProblem one;
+  CompiledPlan raw;
+  std::map<std::array<int, 3>, std::vector<int>> rooms;
+};
+
 bool covers(const Seat& s, const DayBan& b) {
   return (b.station < 0 || b.station == s.station) && s.first <= b.day && b.day <= s.last;
 }
 
 class Joint {
  public:
-  explicit Joint(const PlanProblem& p) : m_p(p) {
+  explicit Joint(const PlanProblem& p) : m_p(p), m_free(room_days(p)) {
     for (std::size_t i = 0; i < p.stations.size(); ++i)
       m_station.emplace(p.stations[i].code, static_cast<int>(i));
     for (std::size_t i = 0; i < p.mandates.size(); ++i)
       for (std::size_t j = i + 1; j < p.mandates.size(); ++j)
         if (mandates_share(p.mandates[i], p.mandates[j])) m_pairs.emplace_back(i, j);
-    // The capacities of the rooms free on each day of the mandates' windows, largest first.
-    m_first_day = INT32_MAX;
-    int last = INT32_MIN;
+    // Each mandate alone, compiled once: a re-solve under bans only leaves candidates out.
     for (const auto& m : p.mandates) {
-      m_first_day = std::min(m_first_day, day_number(m.from));
-      last = std::max(last, day_number(m.latest_end));
-    }
-    for (const auto& st : p.stations) {
-      auto& days =
-          m_free.emplace_back(static_cast<std::size_t>(std::max(0, last - m_first_day + 1)));
-      for (int t = m_first_day; t <= last; ++t) {
-        auto& caps = days[static_cast<std::size_t>(t - m_first_day)];
-        for (const auto& room : st.rooms)
-          if (std::none_of(room.booked.begin(), room.booked.end(), [&](const PlanBlock& b) {
-                return day_number(b.first) <= t && t <= day_number(b.last);
-              }))
-            caps.push_back(room.capacity);
-        std::sort(caps.begin(), caps.end(), std::greater<>());
+      Alone& a = m_alone.emplace_back();
+      a.one.stations = p.stations;
+      a.one.weights = p.weights;
+      a.one.allow_stretch = p.allow_stretch;
+      a.one.any_weekday_start = p.any_weekday_start;
+      a.one.max_nodes = p.max_nodes;
+      a.one.mandates.push_back(m);
+      a.one.mandates.back().shares_experts_with.clear();
+      a.raw = compile_candidates(a.one);
+      for (const auto& item : a.raw.items) {
+        const int number = m.sessions[static_cast<std::size_t>(item.session)].number;
+        for (const auto& cand : item.cands)
+          a.rooms.emplace(std::array<int, 3>{number, cand.first, cand.station}, cand.rooms);
       }
     }
   }
@@ -210,23 +215,20 @@ class Joint {
 
   /// The best plans of mandate `mi` alone under the bans of `c`, as many as it may exclude + 1.
   std::vector<Sol> solve_alone(std::size_t mi, const Cons& c) {
-    PlanProblem one;
-    one.stations = m_p.stations;
-    one.weights = m_p.weights;
-    one.allow_stretch = m_p.allow_stretch;
-    one.any_weekday_start = m_p.any_weekday_start;
-    one.top = static_cast<int>(c.excluded.size()) + 1;
-    one.max_nodes = m_p.max_nodes;
-    auto& m = one.mandates.emplace_back(m_p.mandates[mi]);
-    m.shares_experts_with.clear();
-    for (const auto& b : c.days) {
-      const PlanBlock block{from_day_number(b.day), from_day_number(b.day), "joint planning", {}};
-      if (b.station < 0)
-        m.busy.push_back(block);
-      else
-        one.stations[static_cast<std::size_t>(b.station)].blocked.push_back(block);
-    }
-    const auto r = solve_compiled(one, compile_plan(one, c.starts));
+    Alone& a = m_alone[mi];
+    const auto& m = a.one.mandates.front();
+    a.one.top = static_cast<int>(c.excluded.size()) + 1;
+    const auto keep = [&](const PlanItem& item, const PlanCand& cand) {
+      const int number = m.sessions[static_cast<std::size_t>(item.session)].number;
+      if (std::binary_search(c.starts.begin(), c.starts.end(),
+                             CandBan{number, cand.station, cand.first}))
+        return false;
+      return std::none_of(c.days.begin(), c.days.end(), [&](const DayBan& b) {
+        return (b.station < 0 || b.station == cand.station) && cand.first <= b.day &&
+               b.day <= cand.last;
+      });
+    };
+    const auto r = solve_compiled(a.one, restrict_compiled(a.one, a.raw, keep));
     m_nodes += r.nodes;
     m_proved = m_proved && r.optimal;
     std::vector<Sol> out;
@@ -235,13 +237,10 @@ class Joint {
       s.cost = plan.score.total();
       for (const auto& x : plan.sessions) {
         const int st = m_station.at(x.station);
-        const auto& session =
-            *std::find_if(m.sessions.begin(), m.sessions.end(),
-                          [&](const PlanSession& y) { return y.number == x.number; });
-        s.key.push_back({x.number, day_number(x.first), st});
-        s.seats.push_back({x.number, day_number(x.first), day_number(x.last), st,
-                           fitting_rooms(m_p.stations[static_cast<std::size_t>(st)], session,
-                                         m.seats, day_number(x.first), day_number(x.last))});
+        const int first = day_number(x.first);
+        s.key.push_back({x.number, first, st});
+        s.seats.push_back(
+            {x.number, first, day_number(x.last), st, a.rooms.at({x.number, first, st})});
         s.sessions.push_back(x);
         s.sessions.back().room.clear();
       }
@@ -478,8 +477,7 @@ class Joint {
         demand.clear();
         for (std::size_t i : active)
           demand.emplace_back(m_p.mandates[here[i].mandate].seats, here[i].mandate);
-        const auto& caps =
-            m_free[static_cast<std::size_t>(st)][static_cast<std::size_t>(t - m_first_day)];
+        const auto& caps = m_free.at(st, t);
         std::sort(demand.begin(), demand.end(), std::greater<>());
         bool ok = demand.size() <= caps.size();
         for (std::size_t i = 0; ok && i < demand.size(); ++i) ok = caps[i] >= demand[i].first;
@@ -536,8 +534,8 @@ class Joint {
   std::map<std::pair<std::size_t, const Cons*>, std::optional<Sol>> m_memo;
   std::map<std::pair<std::size_t, Key>, const Sol*> m_by_key;
   std::priority_queue<Queued, std::vector<Queued>, std::greater<>> m_queue;
-  int m_first_day = 0;
-  std::vector<std::vector<std::vector<int>>> m_free;  // per station, per day from m_first_day
+  RoomDays m_free;
+  std::vector<Alone> m_alone;  // per mandate
   std::map<std::uint64_t, Node> m_nodes_by_id;
   std::uint64_t m_next_id = 0;
   std::uint64_t m_nodes = 0;
