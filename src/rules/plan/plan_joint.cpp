@@ -17,6 +17,11 @@
 // - rooms, over several days: each day passes but no assignment of whole sessions exists for a
 //   group of overlapping sessions. Every valid plan moves one of them: a child each, forbidding
 //   that session's start at S.
+// Nodes are taken by cost plus what their clashes must add at least (push): each clash needs one
+// of its mandates to obey a branch; for two sharing mandates, the least both must add to stop
+// clashing with each other is found by the same search over the two alone (pair_delta), which
+// accounts for a moved session that clashes again. Over clashes with no mandate in common these
+// add up.
 // Children overlap, so plans found twice are counted once. When a clash-free node is taken, its
 // plan is the next best; the rest of its region is split (Lawler): child r keeps the plans of
 // mandates before r and forbids mandate r its plan, so the regions stay disjoint and every
@@ -101,6 +106,9 @@ struct Alone {
   CompiledPlan raw;
   std::map<std::array<int, 3>, std::vector<int>> rooms;
 };
+
+/// The nodes a pair's search (Joint::pair_delta) may take before it settles for a bound.
+constexpr int k_pair_nodes = 32;
 
 bool covers(const Seat& s, const DayBan& b) {
   return (b.station < 0 || b.station == s.station) && s.first <= b.day && b.day <= s.last;
@@ -251,16 +259,23 @@ class Joint {
 
   /// Queues a node with what its clashes must add: each clash needs one of its mandates to
   /// obey its branch, which costs that mandate at least the branch's delta (its plan under the
-  /// branch, less its plan now); over clashes with no mandate in common, these least deltas add
-  /// up (the mandates' costs are independent). A node where some clash has no child left holds
-  /// no valid plan and is dropped.
+  /// branch, less its plan now); an expert clash needs at least what its two mandates must add
+  /// to obey the travel rule between them (pair_delta); over clashes with no mandate in common,
+  /// these least deltas add up (the mandates' costs are independent). A node where some clash
+  /// has no child left, or whose two mandates cannot be planned together, holds no valid plan
+  /// and is dropped.
   void push(Node n) {
-    const auto clashes = clashes_of(n.sols, nullptr);
+    std::size_t experts = 0;
+    const auto clashes = clashes_of(n.sols, nullptr, &experts);
     std::vector<std::pair<std::int64_t, std::size_t>> least;  // least delta, clash
     for (std::size_t c = 0; c < clashes.size(); ++c) {
       std::int64_t d = k_no_rest;
       for (const auto& b : clashes[c])
         if (const Sol* s = child_sol(n, b)) d = std::min(d, s->cost - n.sols[b.mandate]->cost);
+      if (c < experts && d < k_no_rest) {
+        const std::size_t i = clashes[c][0].mandate, j = clashes[c][1].mandate;
+        d = std::max(d, pair_delta(i, n.cons[i], j, n.cons[j]));
+      }
       if (d >= k_no_rest) return;
       least.emplace_back(d, c);
     }
@@ -281,6 +296,65 @@ class Joint {
     const std::uint64_t id = m_next_id++;
     m_queue.push({n.cost + n.more, static_cast<int>(clashes.size()), id});
     m_nodes_by_id.emplace(id, std::move(n));
+  }
+
+  /// What sharing mandates i and j must add at least to their plans under `ci` and `cj` for
+  /// their sessions to obey the travel rule between them (rooms and other mandates ignored: a
+  /// lower bound of what any joint plan under those constraints adds): a conflict-based search
+  /// over the two alone, best first, memoised. After k_pair_nodes nodes it stops with the
+  /// least cost still open. k_no_rest: the two cannot be planned together.
+  std::int64_t pair_delta(std::size_t i, const Cons* ci, std::size_t j, const Cons* cj) {
+    const auto key = std::make_tuple(i, ci, j, cj);
+    if (const auto it = m_pair.find(key); it != m_pair.end()) return it->second;
+    struct Open {
+      std::int64_t cost = 0;
+      std::uint64_t order = 0;
+      const Cons* a = nullptr;
+      const Cons* b = nullptr;
+      bool operator>(const Open& o) const {
+        return std::tie(cost, order) > std::tie(o.cost, o.order);
+      }
+    };
+    const std::int64_t base = solve_one(i, ci)->cost + solve_one(j, cj)->cost;
+    std::priority_queue<Open, std::vector<Open>, std::greater<>> open;
+    std::set<std::pair<const Cons*, const Cons*>> seen{{ci, cj}};
+    std::uint64_t order = 0;
+    open.push({base, order++, ci, cj});
+    std::int64_t out = k_no_rest;
+    for (int expanded = 0; !open.empty(); ++expanded) {
+      const Open top = open.top();
+      if (expanded == k_pair_nodes) {
+        out = top.cost - base;
+        break;
+      }
+      open.pop();
+      ++m_nodes;
+      const Sol* a = solve_one(i, top.a);
+      const Sol* b = solve_one(j, top.b);
+      std::optional<std::vector<Branch>> branches;
+      for (const auto& x : a->seats) {
+        for (const auto& y : b->seats)
+          if (clash(x, y)) {
+            branches = expert_branches(i, x, j, y);
+            break;
+          }
+        if (branches) break;
+      }
+      if (!branches) {
+        out = top.cost - base;
+        break;
+      }
+      for (const auto& br : *branches) {
+        auto next = std::make_pair(top.a, top.b);
+        auto& changed = br.mandate == i ? next.first : next.second;
+        changed = child_cons(changed, br);
+        if (!seen.insert(next).second) continue;
+        const Sol* na = solve_one(i, next.first);
+        const Sol* nb = na ? solve_one(j, next.second) : nullptr;
+        if (nb) open.push({na->cost + nb->cost, order++, next.first, next.second});
+      }
+    }
+    return m_pair[key] = out;
   }
 
   /// The child of `node` where mandate b.mandate also obeys `b`, if it can still be planned.
@@ -351,16 +425,18 @@ class Joint {
     return {{i, DayBan{a.station, a.first}, {}}, {j, DayBan{b.station, b.last}, {}}};
   }
 
-  /// Every clash of `sols` as its branches: expert clashes (every pair of sessions), then the
-  /// first room clash of each station. With `rooms` and no clash, every session's room (by
-  /// mandate, then number; -1 at a station without rooms).
+  /// Every clash of `sols` as its branches: expert clashes (every pair of sessions; their count
+  /// in `experts`), then the first room clash of each station. With `rooms` and no clash, every
+  /// session's room (by mandate, then number; -1 at a station without rooms).
   std::vector<std::vector<Branch>> clashes_of(const std::vector<const Sol*>& sols,
-                                              std::vector<int>* rooms) const {
+                                              std::vector<int>* rooms,
+                                              std::size_t* experts = nullptr) const {
     std::vector<std::vector<Branch>> out;
     for (const auto& [i, j] : m_pairs)
       for (const auto& a : sols[i]->seats)
         for (const auto& b : sols[j]->seats)
           if (clash(a, b)) out.push_back(expert_branches(i, a, j, b));
+    if (experts) *experts = out.size();
     std::size_t count = 0;
     for (const Sol* s : sols) count += s->seats.size();
     std::vector<int> given(count, -1);
@@ -533,6 +609,7 @@ class Joint {
   std::map<std::tuple<const Cons*, int, int, int, int, int>, const Cons*> m_child;
   std::map<std::pair<std::size_t, const Cons*>, std::optional<Sol>> m_memo;
   std::map<std::pair<std::size_t, Key>, const Sol*> m_by_key;
+  std::map<std::tuple<std::size_t, const Cons*, std::size_t, const Cons*>, std::int64_t> m_pair;
   std::priority_queue<Queued, std::vector<Queued>, std::greater<>> m_queue;
   RoomDays m_free;
   std::vector<Alone> m_alone;  // per mandate
