@@ -88,6 +88,9 @@ struct Node {
   std::vector<const Cons*> cons;
   std::vector<const Sol*> sols;
   std::vector<Branch> pick;  // the clash to branch on (set when queued)
+  /// Every clash of `sols` (Joint::clashes_of), the first `experts` of them expert clashes.
+  std::vector<std::vector<Branch>> clashes;
+  std::size_t experts = 0;
 };
 
 struct Queued {
@@ -156,6 +159,7 @@ class Joint {
       root.sols.push_back(s);
       root.cost += s->cost;
     }
+    root.clashes = clashes_of(root.sols, nullptr, &root.experts);
     push(std::move(root));
     std::set<std::vector<Key>> seen;
     while (!m_queue.empty() && static_cast<int>(out.plans.size()) < m_p.top) {
@@ -257,16 +261,16 @@ class Joint {
     return out;
   }
 
-  /// Queues a node with what its clashes must add: each clash needs one of its mandates to
-  /// obey its branch, which costs that mandate at least the branch's delta (its plan under the
-  /// branch, less its plan now); an expert clash needs at least what its two mandates must add
-  /// to obey the travel rule between them (pair_delta); over clashes with no mandate in common,
-  /// these least deltas add up (the mandates' costs are independent). A node where some clash
-  /// has no child left, or whose two mandates cannot be planned together, holds no valid plan
+  /// Queues a node (its clashes known) with what its clashes must add: each clash needs one of its
+  /// mandates to obey its branch, which costs that mandate at least the branch's delta (its plan
+  /// under the branch, less its plan now); an expert clash needs at least what its two mandates
+  /// must add to obey the travel rule between them (pair_delta); over clashes with no mandate in
+  /// common, these least deltas add up (the mandates' costs are independent). A node where some
+  /// clash has no child left, or whose two mandates cannot be planned together, holds no valid plan
   /// and is dropped.
   void push(Node n) {
-    std::size_t experts = 0;
-    const auto clashes = clashes_of(n.sols, nullptr, &experts);
+    const auto& clashes = n.clashes;
+    const std::size_t experts = n.experts;
     std::vector<std::pair<std::int64_t, std::size_t>> least;  // least delta, clash
     for (std::size_t c = 0; c < clashes.size(); ++c) {
       std::int64_t d = k_no_rest;
@@ -380,10 +384,13 @@ class Joint {
   void replace(const Node& node, std::size_t mi, const Cons* c) {
     const Sol* s = solve_one(mi, c);
     if (!s) return;
-    Node child = node;
+    Node child;
+    child.cons = node.cons;
     child.cons[mi] = c;
-    child.cost += s->cost - node.sols[mi]->cost;
+    child.cost = node.cost + s->cost - node.sols[mi]->cost;
+    child.sols = node.sols;
     child.sols[mi] = s;
+    clashes_after(node, mi, child);
     push(std::move(child));
   }
 
@@ -452,18 +459,49 @@ class Joint {
     return solve_one(b.mandate, child_cons(node.cons[b.mandate], b));
   }
 
-  /// The clashes that involve mandate `mi`'s plan in `sols`: with its sharing partners, and
-  /// the stations `stations` (those of its plan, old or new) where rooms clash.
-  std::size_t clashes_with(const std::vector<const Sol*>& sols, std::size_t mi,
-                           const std::vector<int>& stations) const {
-    std::size_t n = 0;
+  /// Sets n.clashes and n.experts, n's plans being `parent`'s but for mandate `mi`'s: the
+  /// same list as clashes_of gives, keeping the parent's clashes that do not involve mandate
+  /// `mi` (expert clashes of other pairs, rooms at stations where its plan neither was nor is).
+  void clashes_after(const Node& parent, std::size_t mi, Node& n) const {
+    std::vector<std::vector<Branch>> mine;
     for (const auto& [i, j] : m_pairs)
       if (i == mi || j == mi)
-        for (const auto& a : sols[i]->seats)
-          for (const auto& b : sols[j]->seats) n += clash(a, b);
+        for (const auto& a : n.sols[i]->seats)
+          for (const auto& b : n.sols[j]->seats)
+            if (clash(a, b)) mine.push_back(expert_branches(i, a, j, b));
+    const auto pair_of = [](const std::vector<Branch>& c) {
+      return std::make_pair(c[0].mandate, c[1].mandate);
+    };
+    n.clashes.clear();
+    auto next = mine.begin();
+    for (std::size_t k = 0; k < parent.experts; ++k) {
+      const auto& c = parent.clashes[k];
+      if (c[0].mandate == mi || c[1].mandate == mi) continue;
+      for (; next != mine.end() && pair_of(*next) < pair_of(c); ++next)
+        n.clashes.push_back(std::move(*next));
+      n.clashes.push_back(c);
+    }
+    for (; next != mine.end(); ++next) n.clashes.push_back(std::move(*next));
+    n.experts = n.clashes.size();
+    std::vector<bool> touched(m_p.stations.size(), false);
+    for (const Sol* x : {parent.sols[mi], n.sols[mi]})
+      for (const auto& seat : x->seats) touched[static_cast<std::size_t>(seat.station)] = true;
+    auto kept = parent.clashes.begin() + static_cast<std::ptrdiff_t>(parent.experts);
     std::vector<int> unused;
-    for (int st : stations) n += !room_branches(sols, st, unused).empty();
-    return n;
+    for (std::size_t st = 0; st < m_p.stations.size(); ++st) {
+      // The parent's room clash at st, if any (they come by station).
+      const auto station_of = [](const std::vector<Branch>& c) {
+        return c.front().day ? c.front().day->station : c.front().start->station;
+      };
+      const bool had = kept != parent.clashes.end() && station_of(*kept) == static_cast<int>(st);
+      if (touched[st]) {
+        if (auto b = room_branches(n.sols, static_cast<int>(st), unused); !b.empty())
+          n.clashes.push_back(std::move(b));
+      } else if (had) {
+        n.clashes.push_back(*kept);
+      }
+      if (had) ++kept;
+    }
   }
 
   /// Works on a node taken from the queue: true when its plans do not clash (`rooms` filled).
@@ -471,24 +509,23 @@ class Joint {
   /// node is queued again (bypass: that plan obeys the node's constraints, so the node's region
   /// stays the same); otherwise the node is branched on the clash that costs most.
   bool resolve(Node& node, std::vector<int>& rooms) {
-    const auto clashes = clashes_of(node.sols, &rooms);
-    if (clashes.empty()) return true;
-    for (const auto& c : clashes)
+    if (node.clashes.empty()) {
+      clashes_of(node.sols, &rooms);
+      return true;
+    }
+    for (const auto& c : node.clashes)
       for (const auto& b : c) {
         const Sol* now = node.sols[b.mandate];
         const Sol* s = child_sol(node, b);
         if (!s || s == now || s->cost != now->cost) continue;
-        std::vector<int> stations;
-        for (const auto* x : {now, s})
-          for (const auto& seat : x->seats)
-            if (std::find(stations.begin(), stations.end(), seat.station) == stations.end())
-              stations.push_back(seat.station);
-        auto trial = node.sols;
-        trial[b.mandate] = s;
-        if (clashes_with(trial, b.mandate, stations) <
-            clashes_with(node.sols, b.mandate, stations)) {
-          node.sols = std::move(trial);
-          push(std::move(node));
+        Node trial;
+        trial.cost = node.cost;
+        trial.cons = node.cons;
+        trial.sols = node.sols;
+        trial.sols[b.mandate] = s;
+        clashes_after(node, b.mandate, trial);
+        if (trial.clashes.size() < node.clashes.size()) {
+          push(std::move(trial));
           return false;
         }
       }
@@ -517,13 +554,24 @@ class Joint {
     std::sort(here.begin(), here.end(), [](const AtStation& a, const AtStation& b) {
       return std::tie(a.seat->first, a.index) < std::tie(b.seat->first, b.index);
     });
-    if (auto day = day_branches(here, st); !day.empty()) return day;
-    // Overlap-linked groups, each assigned by backtracking (sessions by first day).
+    // Overlap-linked groups (sessions by first day). A session alone takes its first fitting
+    // room; groups of several pass the one-day test on every day, first to last, then get rooms
+    // by backtracking.
+    std::vector<std::pair<std::size_t, std::size_t>> groups;  // [first, end) in `here`
     for (std::size_t g = 0; g < here.size();) {
       std::size_t end = g + 1;
       int reach = here[g].seat->last;
       while (end < here.size() && here[end].seat->first <= reach)
         reach = std::max(reach, here[end++].seat->last);
+      if (end - g > 1 || here[g].seat->rooms.empty())
+        groups.emplace_back(g, end);
+      else if (here[g].index < rooms.size())
+        rooms[here[g].index] = here[g].seat->rooms.front();
+      g = end;
+    }
+    for (const auto& [g, end] : groups)
+      if (auto day = day_branches(here, g, end, st); !day.empty()) return day;
+    for (const auto& [g, end] : groups) {
       std::vector<int> given(end - g, -1);
       if (!assign(here, g, end, g, given)) {
         std::vector<Branch> out;
@@ -534,21 +582,21 @@ class Joint {
       }
       for (std::size_t k = g; k < end; ++k)
         if (here[k].index < rooms.size()) rooms[here[k].index] = given[k - g];
-      g = end;
     }
     return {};
   }
 
-  /// The one-day test: on each day some session at the station covers, the i-th largest demand
-  /// needs the i-th largest room free that day.
-  std::vector<Branch> day_branches(const std::vector<AtStation>& here, int st) const {
+  /// The one-day test over here[g, end) (an overlap-linked group): on each day some session
+  /// there covers, the i-th largest demand needs the i-th largest room free that day.
+  std::vector<Branch> day_branches(const std::vector<AtStation>& here, std::size_t g,
+                                   std::size_t end, int st) const {
     std::vector<std::size_t> active;                  // in `here`, covering day t
     std::vector<std::pair<int, std::size_t>> demand;  // seats, mandate
-    std::size_t next = 0;                             // `here` is by first day
+    std::size_t next = g;                             // `here` is by first day
     int t = 0;
-    while (next < here.size() || !active.empty()) {
+    while (next < end || !active.empty()) {
       if (active.empty()) t = here[next].seat->first;
-      while (next < here.size() && here[next].seat->first <= t) active.push_back(next++);
+      while (next < end && here[next].seat->first <= t) active.push_back(next++);
       if (active.size() >= 2) {
         demand.clear();
         for (std::size_t i : active)
