@@ -182,8 +182,11 @@ class Joint {
     out.nodes = m_nodes;
     out.optimal = m_proved && !m_stopped;
     // Plans come out best first, so the first is the best; with none, every plan left lies
-    // in a queued region.
-    if (!out.plans.empty())
+    // in a queued region. Both hold only when every single-mandate search finished (a node's
+    // costs are then least costs); one stopped by the budget leaves no bound here (0).
+    if (!m_proved)
+      out.bound = 0;
+    else if (!out.plans.empty())
       out.bound = out.plans.front().score.total();
     else if (m_stopped && !m_queue.empty())
       out.bound = m_queue.top().cost;  // cost + more
