@@ -272,20 +272,6 @@ PlanItem session_item(const PlanProblem& p, std::size_t mi, const PlanMandateInf
   return item;
 }
 
-/// Per day of the horizon: the capacities of the station's rooms not booked that day, largest first.
-std::vector<std::vector<int>> free_capacity(const PlanStation& st, const Horizon& h) {
-  std::vector<std::vector<int>> out(static_cast<std::size_t>(std::max(h.size(), 0)));
-  if (st.rooms.empty()) return out;
-  for (const auto& room : st.rooms) {
-    std::vector<unsigned char> booked(out.size(), 0);
-    for (const auto& b : room.booked) mark(booked, h, day_number(b.first), day_number(b.last), static_cast<unsigned char>(1));
-    for (std::size_t i = 0; i < out.size(); ++i)
-      if (!booked[i]) out[i].push_back(room.capacity);
-  }
-  for (auto& caps : out) std::sort(caps.begin(), caps.end(), std::greater<>());
-  return out;
-}
-
 }  // namespace
 
 std::vector<int> fitting_rooms(const PlanStation& st, const PlanSession& s, int seats, int d,
@@ -422,7 +408,10 @@ void validate_plan(const PlanProblem& p) {
   for (const auto& m : p.mandates) validate_mandate(m, stations);
 }
 
-CompiledPlan compile_plan(const PlanProblem& p, const std::vector<CandBan>& banned) {
+namespace {
+
+/// compile_plan's candidates phase (validated), with `banned` left out.
+CompiledPlan candidates(const PlanProblem& p, const std::vector<CandBan>& banned) {
   validate_plan(p);
   Shared sh = shared_of(p);
   CompiledPlan c;
@@ -437,9 +426,13 @@ CompiledPlan compile_plan(const PlanProblem& p, const std::vector<CandBan>& bann
       c.items.push_back(session_item(p, mi, info, c.sorted_sessions[mi], pos, sh, busy, banned));
     info.end_item = static_cast<int>(c.items.size());
   }
+  c.free = std::make_shared<const RoomDays>(room_days(p));
+  return c;
+}
+
+/// compile_plan's last phase: completion costs (candidates without one dropped) and `alone`.
+void finish(const PlanProblem& p, CompiledPlan& c) {
   propagate_rest(p, c);
-  c.first_day = sh.h.first;
-  for (const auto& st : p.stations) c.free_capacity.push_back(free_capacity(st, sh.h));
   for (auto& info : c.mandates) {
     info.alone = 0;
     if (info.first_item < info.end_item) {
@@ -448,6 +441,52 @@ CompiledPlan compile_plan(const PlanProblem& p, const std::vector<CandBan>& bann
                                        : first.cands.front().cost + c.rest[static_cast<std::size_t>(info.first_item)][0];
     }
   }
+}
+
+}  // namespace
+
+RoomDays room_days(const PlanProblem& p) {
+  const Horizon h = horizon_of(p);
+  RoomDays out;
+  out.first_day = h.first;
+  for (const auto& st : p.stations) {
+    auto& days = out.caps.emplace_back(static_cast<std::size_t>(std::max(h.size(), 0)));
+    for (const auto& room : st.rooms) {
+      std::vector<unsigned char> booked(days.size(), 0);
+      for (const auto& b : room.booked)
+        mark(booked, h, day_number(b.first), day_number(b.last), static_cast<unsigned char>(1));
+      for (std::size_t i = 0; i < days.size(); ++i)
+        if (!booked[i]) days[i].push_back(room.capacity);
+    }
+    for (auto& caps : days) std::sort(caps.begin(), caps.end(), std::greater<>());
+  }
+  return out;
+}
+
+CompiledPlan compile_plan(const PlanProblem& p, const std::vector<CandBan>& banned) {
+  CompiledPlan c = candidates(p, banned);
+  finish(p, c);
+  return c;
+}
+
+CompiledPlan compile_candidates(const PlanProblem& p) { return candidates(p, {}); }
+
+CompiledPlan restrict_compiled(const PlanProblem& p, const CompiledPlan& raw,
+                               const std::function<bool(const PlanItem&, const PlanCand&)>& keep) {
+  CompiledPlan c;
+  c.mandates = raw.mandates;
+  c.sorted_sessions = raw.sorted_sessions;
+  c.free = raw.free;
+  c.items.reserve(raw.items.size());
+  for (const auto& item : raw.items) {
+    auto& kept = c.items.emplace_back();
+    kept.mandate = item.mandate;
+    kept.session = item.session;
+    kept.after_placed = item.after_placed;
+    for (const auto& cand : item.cands)
+      if (keep(item, cand)) kept.cands.push_back(cand);
+  }
+  finish(p, c);
   return c;
 }
 

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -38,6 +39,19 @@ struct PlanMandateInfo {
   std::int64_t alone = 0;             // its best cost alone (k_no_rest: none), no balance
 };
 
+/// The capacities of each station's rooms not booked on each day of a problem's horizon (the
+/// union of its mandates' windows), largest first: the one-day room test of the searches.
+struct RoomDays {
+  int first_day = 0;                                // the horizon's first day (day number)
+  std::vector<std::vector<std::vector<int>>> caps;  // [station][day - first_day]
+  [[nodiscard]] const std::vector<int>& at(int station, int day) const {
+    return caps[static_cast<std::size_t>(station)][static_cast<std::size_t>(day - first_day)];
+  }
+};
+
+/// RoomDays of `p`.
+RoomDays room_days(const PlanProblem& p);
+
 struct CompiledPlan {
   std::vector<PlanItem> items;
   std::vector<PlanMandateInfo> mandates;
@@ -45,10 +59,7 @@ struct CompiledPlan {
   /// ignoring other mandates and the balance (k_no_rest when no completion fits): a bound.
   std::vector<std::vector<std::int64_t>> rest;
   std::vector<std::vector<int>> sorted_sessions;  // per mandate: session indexes by number
-  int first_day = 0;                              // the horizon's first day (day number)
-  /// free_capacity[station][day - first_day]: the capacities of the station's rooms not booked
-  /// that day, largest first (for the one-day room test of the bound).
-  std::vector<std::vector<std::vector<int>>> free_capacity;
+  std::shared_ptr<const RoomDays> free;           // shared by restricted copies
 };
 
 inline constexpr std::int64_t k_no_rest = INT64_MAX / 4;
@@ -69,6 +80,17 @@ void validate_plan(const PlanProblem& p);
 /// Validates `p` and compiles it; candidates matching a ban in `banned` (for any mandate: the
 /// joint search passes one-mandate problems) are left out.
 CompiledPlan compile_plan(const PlanProblem& p, const std::vector<CandBan>& banned = {});
+
+/// The first phase of compile_plan (validation included): every candidate, by cost then first
+/// day, before the completion costs (`rest` empty, every `alone` 0) drop those with none.
+CompiledPlan compile_candidates(const PlanProblem& p);
+
+/// compile_plan of `p` with the candidates `keep(item, candidate)` refuses left out, from
+/// `raw` = compile_candidates(p): the same result as compiling `p` with them banned, without
+/// working out the calendars, costs and rooms again (the joint search re-solves one mandate
+/// under many sets of bans).
+CompiledPlan restrict_compiled(const PlanProblem& p, const CompiledPlan& raw,
+                               const std::function<bool(const PlanItem&, const PlanCand&)>& keep);
 
 /// The rooms of station `st` that fit `seats` and are free on days [first, last], smallest
 /// first (by capacity, then name); session `s`'s published room first when it is among them.

@@ -17,6 +17,11 @@
 // - rooms, over several days: each day passes but no assignment of whole sessions exists for a
 //   group of overlapping sessions. Every valid plan moves one of them: a child each, forbidding
 //   that session's start at S.
+// Nodes are taken by cost plus what their clashes must add at least (push): each clash needs one
+// of its mandates to obey a branch; for two sharing mandates, the least both must add to stop
+// clashing with each other is found by the same search over the two alone (pair_delta), which
+// accounts for a moved session that clashes again. Over clashes with no mandate in common these
+// add up.
 // Children overlap, so plans found twice are counted once. When a clash-free node is taken, its
 // plan is the next best; the rest of its region is split (Lawler): child r keeps the plans of
 // mandates before r and forbids mandate r its plan, so the regions stay disjoint and every
@@ -83,6 +88,9 @@ struct Node {
   std::vector<const Cons*> cons;
   std::vector<const Sol*> sols;
   std::vector<Branch> pick;  // the clash to branch on (set when queued)
+  /// Every clash of `sols` (Joint::clashes_of), the first `experts` of them expert clashes.
+  std::vector<std::vector<Branch>> clashes;
+  std::size_t experts = 0;
 };
 
 struct Queued {
@@ -94,36 +102,44 @@ struct Queued {
   }
 };
 
+/// One mandate as a problem of its own (no partners), its candidates before any ban, and the
+/// fitting rooms of each (number, first day, station).
+struct Alone {
+  PlanProblem one;
+  CompiledPlan raw;
+  std::map<std::array<int, 3>, std::vector<int>> rooms;
+};
+
+/// The nodes a pair's search (Joint::pair_delta) may take before it settles for a bound.
+constexpr int k_pair_nodes = 32;
+
 bool covers(const Seat& s, const DayBan& b) {
   return (b.station < 0 || b.station == s.station) && s.first <= b.day && b.day <= s.last;
 }
 
 class Joint {
  public:
-  explicit Joint(const PlanProblem& p) : m_p(p) {
+  explicit Joint(const PlanProblem& p) : m_p(p), m_free(room_days(p)) {
     for (std::size_t i = 0; i < p.stations.size(); ++i)
       m_station.emplace(p.stations[i].code, static_cast<int>(i));
     for (std::size_t i = 0; i < p.mandates.size(); ++i)
       for (std::size_t j = i + 1; j < p.mandates.size(); ++j)
         if (mandates_share(p.mandates[i], p.mandates[j])) m_pairs.emplace_back(i, j);
-    // The capacities of the rooms free on each day of the mandates' windows, largest first.
-    m_first_day = INT32_MAX;
-    int last = INT32_MIN;
+    // Each mandate alone, compiled once: a re-solve under bans only leaves candidates out.
     for (const auto& m : p.mandates) {
-      m_first_day = std::min(m_first_day, day_number(m.from));
-      last = std::max(last, day_number(m.latest_end));
-    }
-    for (const auto& st : p.stations) {
-      auto& days =
-          m_free.emplace_back(static_cast<std::size_t>(std::max(0, last - m_first_day + 1)));
-      for (int t = m_first_day; t <= last; ++t) {
-        auto& caps = days[static_cast<std::size_t>(t - m_first_day)];
-        for (const auto& room : st.rooms)
-          if (std::none_of(room.booked.begin(), room.booked.end(), [&](const PlanBlock& b) {
-                return day_number(b.first) <= t && t <= day_number(b.last);
-              }))
-            caps.push_back(room.capacity);
-        std::sort(caps.begin(), caps.end(), std::greater<>());
+      Alone& a = m_alone.emplace_back();
+      a.one.stations = p.stations;
+      a.one.weights = p.weights;
+      a.one.allow_stretch = p.allow_stretch;
+      a.one.any_weekday_start = p.any_weekday_start;
+      a.one.max_nodes = p.max_nodes;
+      a.one.mandates.push_back(m);
+      a.one.mandates.back().shares_experts_with.clear();
+      a.raw = compile_candidates(a.one);
+      for (const auto& item : a.raw.items) {
+        const int number = m.sessions[static_cast<std::size_t>(item.session)].number;
+        for (const auto& cand : item.cands)
+          a.rooms.emplace(std::array<int, 3>{number, cand.first, cand.station}, cand.rooms);
       }
     }
   }
@@ -143,6 +159,7 @@ class Joint {
       root.sols.push_back(s);
       root.cost += s->cost;
     }
+    root.clashes = clashes_of(root.sols, nullptr, &root.experts);
     push(std::move(root));
     std::set<std::vector<Key>> seen;
     while (!m_queue.empty() && static_cast<int>(out.plans.size()) < m_p.top) {
@@ -165,8 +182,11 @@ class Joint {
     out.nodes = m_nodes;
     out.optimal = m_proved && !m_stopped;
     // Plans come out best first, so the first is the best; with none, every plan left lies
-    // in a queued region.
-    if (!out.plans.empty())
+    // in a queued region. Both hold only when every single-mandate search finished (a node's
+    // costs are then least costs); one stopped by the budget leaves no bound here (0).
+    if (!m_proved)
+      out.bound = 0;
+    else if (!out.plans.empty())
       out.bound = out.plans.front().score.total();
     else if (m_stopped && !m_queue.empty())
       out.bound = m_queue.top().cost;  // cost + more
@@ -210,23 +230,20 @@ class Joint {
 
   /// The best plans of mandate `mi` alone under the bans of `c`, as many as it may exclude + 1.
   std::vector<Sol> solve_alone(std::size_t mi, const Cons& c) {
-    PlanProblem one;
-    one.stations = m_p.stations;
-    one.weights = m_p.weights;
-    one.allow_stretch = m_p.allow_stretch;
-    one.any_weekday_start = m_p.any_weekday_start;
-    one.top = static_cast<int>(c.excluded.size()) + 1;
-    one.max_nodes = m_p.max_nodes;
-    auto& m = one.mandates.emplace_back(m_p.mandates[mi]);
-    m.shares_experts_with.clear();
-    for (const auto& b : c.days) {
-      const PlanBlock block{from_day_number(b.day), from_day_number(b.day), "joint planning", {}};
-      if (b.station < 0)
-        m.busy.push_back(block);
-      else
-        one.stations[static_cast<std::size_t>(b.station)].blocked.push_back(block);
-    }
-    const auto r = solve_compiled(one, compile_plan(one, c.starts));
+    Alone& a = m_alone[mi];
+    const auto& m = a.one.mandates.front();
+    a.one.top = static_cast<int>(c.excluded.size()) + 1;
+    const auto keep = [&](const PlanItem& item, const PlanCand& cand) {
+      const int number = m.sessions[static_cast<std::size_t>(item.session)].number;
+      if (std::binary_search(c.starts.begin(), c.starts.end(),
+                             CandBan{number, cand.station, cand.first}))
+        return false;
+      return std::none_of(c.days.begin(), c.days.end(), [&](const DayBan& b) {
+        return (b.station < 0 || b.station == cand.station) && cand.first <= b.day &&
+               b.day <= cand.last;
+      });
+    };
+    const auto r = solve_compiled(a.one, restrict_compiled(a.one, a.raw, keep));
     m_nodes += r.nodes;
     m_proved = m_proved && r.optimal;
     std::vector<Sol> out;
@@ -235,13 +252,10 @@ class Joint {
       s.cost = plan.score.total();
       for (const auto& x : plan.sessions) {
         const int st = m_station.at(x.station);
-        const auto& session =
-            *std::find_if(m.sessions.begin(), m.sessions.end(),
-                          [&](const PlanSession& y) { return y.number == x.number; });
-        s.key.push_back({x.number, day_number(x.first), st});
-        s.seats.push_back({x.number, day_number(x.first), day_number(x.last), st,
-                           fitting_rooms(m_p.stations[static_cast<std::size_t>(st)], session,
-                                         m.seats, day_number(x.first), day_number(x.last))});
+        const int first = day_number(x.first);
+        s.key.push_back({x.number, first, st});
+        s.seats.push_back(
+            {x.number, first, day_number(x.last), st, a.rooms.at({x.number, first, st})});
         s.sessions.push_back(x);
         s.sessions.back().room.clear();
       }
@@ -250,18 +264,25 @@ class Joint {
     return out;
   }
 
-  /// Queues a node with what its clashes must add: each clash needs one of its mandates to
-  /// obey its branch, which costs that mandate at least the branch's delta (its plan under the
-  /// branch, less its plan now); over clashes with no mandate in common, these least deltas add
-  /// up (the mandates' costs are independent). A node where some clash has no child left holds
-  /// no valid plan and is dropped.
+  /// Queues a node (its clashes known) with what its clashes must add: each clash needs one of its
+  /// mandates to obey its branch, which costs that mandate at least the branch's delta (its plan
+  /// under the branch, less its plan now); an expert clash needs at least what its two mandates
+  /// must add to obey the travel rule between them (pair_delta); over clashes with no mandate in
+  /// common, these least deltas add up (the mandates' costs are independent). A node where some
+  /// clash has no child left, or whose two mandates cannot be planned together, holds no valid plan
+  /// and is dropped.
   void push(Node n) {
-    const auto clashes = clashes_of(n.sols, nullptr);
+    const auto& clashes = n.clashes;
+    const std::size_t experts = n.experts;
     std::vector<std::pair<std::int64_t, std::size_t>> least;  // least delta, clash
     for (std::size_t c = 0; c < clashes.size(); ++c) {
       std::int64_t d = k_no_rest;
       for (const auto& b : clashes[c])
         if (const Sol* s = child_sol(n, b)) d = std::min(d, s->cost - n.sols[b.mandate]->cost);
+      if (c < experts && d < k_no_rest) {
+        const std::size_t i = clashes[c][0].mandate, j = clashes[c][1].mandate;
+        d = std::max(d, pair_delta(i, n.cons[i], j, n.cons[j]));
+      }
       if (d >= k_no_rest) return;
       least.emplace_back(d, c);
     }
@@ -282,6 +303,65 @@ class Joint {
     const std::uint64_t id = m_next_id++;
     m_queue.push({n.cost + n.more, static_cast<int>(clashes.size()), id});
     m_nodes_by_id.emplace(id, std::move(n));
+  }
+
+  /// What sharing mandates i and j must add at least to their plans under `ci` and `cj` for
+  /// their sessions to obey the travel rule between them (rooms and other mandates ignored: a
+  /// lower bound of what any joint plan under those constraints adds): a conflict-based search
+  /// over the two alone, best first, memoised. After k_pair_nodes nodes it stops with the
+  /// least cost still open. k_no_rest: the two cannot be planned together.
+  std::int64_t pair_delta(std::size_t i, const Cons* ci, std::size_t j, const Cons* cj) {
+    const auto key = std::make_tuple(i, ci, j, cj);
+    if (const auto it = m_pair.find(key); it != m_pair.end()) return it->second;
+    struct Open {
+      std::int64_t cost = 0;
+      std::uint64_t order = 0;
+      const Cons* a = nullptr;
+      const Cons* b = nullptr;
+      bool operator>(const Open& o) const {
+        return std::tie(cost, order) > std::tie(o.cost, o.order);
+      }
+    };
+    const std::int64_t base = solve_one(i, ci)->cost + solve_one(j, cj)->cost;
+    std::priority_queue<Open, std::vector<Open>, std::greater<>> open;
+    std::set<std::pair<const Cons*, const Cons*>> seen{{ci, cj}};
+    std::uint64_t order = 0;
+    open.push({base, order++, ci, cj});
+    std::int64_t out = k_no_rest;
+    for (int expanded = 0; !open.empty(); ++expanded) {
+      const Open top = open.top();
+      if (expanded == k_pair_nodes) {
+        out = top.cost - base;
+        break;
+      }
+      open.pop();
+      ++m_nodes;
+      const Sol* a = solve_one(i, top.a);
+      const Sol* b = solve_one(j, top.b);
+      std::optional<std::vector<Branch>> branches;
+      for (const auto& x : a->seats) {
+        for (const auto& y : b->seats)
+          if (clash(x, y)) {
+            branches = expert_branches(i, x, j, y);
+            break;
+          }
+        if (branches) break;
+      }
+      if (!branches) {
+        out = top.cost - base;
+        break;
+      }
+      for (const auto& br : *branches) {
+        auto next = std::make_pair(top.a, top.b);
+        auto& changed = br.mandate == i ? next.first : next.second;
+        changed = child_cons(changed, br);
+        if (!seen.insert(next).second) continue;
+        const Sol* na = solve_one(i, next.first);
+        const Sol* nb = na ? solve_one(j, next.second) : nullptr;
+        if (nb) open.push({na->cost + nb->cost, order++, next.first, next.second});
+      }
+    }
+    return m_pair[key] = out;
   }
 
   /// The child of `node` where mandate b.mandate also obeys `b`, if it can still be planned.
@@ -307,10 +387,13 @@ class Joint {
   void replace(const Node& node, std::size_t mi, const Cons* c) {
     const Sol* s = solve_one(mi, c);
     if (!s) return;
-    Node child = node;
+    Node child;
+    child.cons = node.cons;
     child.cons[mi] = c;
-    child.cost += s->cost - node.sols[mi]->cost;
+    child.cost = node.cost + s->cost - node.sols[mi]->cost;
+    child.sols = node.sols;
     child.sols[mi] = s;
+    clashes_after(node, mi, child);
     push(std::move(child));
   }
 
@@ -352,16 +435,18 @@ class Joint {
     return {{i, DayBan{a.station, a.first}, {}}, {j, DayBan{b.station, b.last}, {}}};
   }
 
-  /// Every clash of `sols` as its branches: expert clashes (every pair of sessions), then the
-  /// first room clash of each station. With `rooms` and no clash, every session's room (by
-  /// mandate, then number; -1 at a station without rooms).
+  /// Every clash of `sols` as its branches: expert clashes (every pair of sessions; their count
+  /// in `experts`), then the first room clash of each station. With `rooms` and no clash, every
+  /// session's room (by mandate, then number; -1 at a station without rooms).
   std::vector<std::vector<Branch>> clashes_of(const std::vector<const Sol*>& sols,
-                                              std::vector<int>* rooms) const {
+                                              std::vector<int>* rooms,
+                                              std::size_t* experts = nullptr) const {
     std::vector<std::vector<Branch>> out;
     for (const auto& [i, j] : m_pairs)
       for (const auto& a : sols[i]->seats)
         for (const auto& b : sols[j]->seats)
           if (clash(a, b)) out.push_back(expert_branches(i, a, j, b));
+    if (experts) *experts = out.size();
     std::size_t count = 0;
     for (const Sol* s : sols) count += s->seats.size();
     std::vector<int> given(count, -1);
@@ -377,18 +462,49 @@ class Joint {
     return solve_one(b.mandate, child_cons(node.cons[b.mandate], b));
   }
 
-  /// The clashes that involve mandate `mi`'s plan in `sols`: with its sharing partners, and
-  /// the stations `stations` (those of its plan, old or new) where rooms clash.
-  std::size_t clashes_with(const std::vector<const Sol*>& sols, std::size_t mi,
-                           const std::vector<int>& stations) const {
-    std::size_t n = 0;
+  /// Sets n.clashes and n.experts, n's plans being `parent`'s but for mandate `mi`'s: the
+  /// same list as clashes_of gives, keeping the parent's clashes that do not involve mandate
+  /// `mi` (expert clashes of other pairs, rooms at stations where its plan neither was nor is).
+  void clashes_after(const Node& parent, std::size_t mi, Node& n) const {
+    std::vector<std::vector<Branch>> mine;
     for (const auto& [i, j] : m_pairs)
       if (i == mi || j == mi)
-        for (const auto& a : sols[i]->seats)
-          for (const auto& b : sols[j]->seats) n += clash(a, b);
+        for (const auto& a : n.sols[i]->seats)
+          for (const auto& b : n.sols[j]->seats)
+            if (clash(a, b)) mine.push_back(expert_branches(i, a, j, b));
+    const auto pair_of = [](const std::vector<Branch>& c) {
+      return std::make_pair(c[0].mandate, c[1].mandate);
+    };
+    n.clashes.clear();
+    auto next = mine.begin();
+    for (std::size_t k = 0; k < parent.experts; ++k) {
+      const auto& c = parent.clashes[k];
+      if (c[0].mandate == mi || c[1].mandate == mi) continue;
+      for (; next != mine.end() && pair_of(*next) < pair_of(c); ++next)
+        n.clashes.push_back(std::move(*next));
+      n.clashes.push_back(c);
+    }
+    for (; next != mine.end(); ++next) n.clashes.push_back(std::move(*next));
+    n.experts = n.clashes.size();
+    std::vector<bool> touched(m_p.stations.size(), false);
+    for (const Sol* x : {parent.sols[mi], n.sols[mi]})
+      for (const auto& seat : x->seats) touched[static_cast<std::size_t>(seat.station)] = true;
+    auto kept = parent.clashes.begin() + static_cast<std::ptrdiff_t>(parent.experts);
     std::vector<int> unused;
-    for (int st : stations) n += !room_branches(sols, st, unused).empty();
-    return n;
+    for (std::size_t st = 0; st < m_p.stations.size(); ++st) {
+      // The parent's room clash at st, if any (they come by station).
+      const auto station_of = [](const std::vector<Branch>& c) {
+        return c.front().day ? c.front().day->station : c.front().start->station;
+      };
+      const bool had = kept != parent.clashes.end() && station_of(*kept) == static_cast<int>(st);
+      if (touched[st]) {
+        if (auto b = room_branches(n.sols, static_cast<int>(st), unused); !b.empty())
+          n.clashes.push_back(std::move(b));
+      } else if (had) {
+        n.clashes.push_back(*kept);
+      }
+      if (had) ++kept;
+    }
   }
 
   /// Works on a node taken from the queue: true when its plans do not clash (`rooms` filled).
@@ -396,24 +512,23 @@ class Joint {
   /// node is queued again (bypass: that plan obeys the node's constraints, so the node's region
   /// stays the same); otherwise the node is branched on the clash that costs most.
   bool resolve(Node& node, std::vector<int>& rooms) {
-    const auto clashes = clashes_of(node.sols, &rooms);
-    if (clashes.empty()) return true;
-    for (const auto& c : clashes)
+    if (node.clashes.empty()) {
+      clashes_of(node.sols, &rooms);
+      return true;
+    }
+    for (const auto& c : node.clashes)
       for (const auto& b : c) {
         const Sol* now = node.sols[b.mandate];
         const Sol* s = child_sol(node, b);
         if (!s || s == now || s->cost != now->cost) continue;
-        std::vector<int> stations;
-        for (const auto* x : {now, s})
-          for (const auto& seat : x->seats)
-            if (std::find(stations.begin(), stations.end(), seat.station) == stations.end())
-              stations.push_back(seat.station);
-        auto trial = node.sols;
-        trial[b.mandate] = s;
-        if (clashes_with(trial, b.mandate, stations) <
-            clashes_with(node.sols, b.mandate, stations)) {
-          node.sols = std::move(trial);
-          push(std::move(node));
+        Node trial;
+        trial.cost = node.cost;
+        trial.cons = node.cons;
+        trial.sols = node.sols;
+        trial.sols[b.mandate] = s;
+        clashes_after(node, b.mandate, trial);
+        if (trial.clashes.size() < node.clashes.size()) {
+          push(std::move(trial));
           return false;
         }
       }
@@ -442,13 +557,24 @@ class Joint {
     std::sort(here.begin(), here.end(), [](const AtStation& a, const AtStation& b) {
       return std::tie(a.seat->first, a.index) < std::tie(b.seat->first, b.index);
     });
-    if (auto day = day_branches(here, st); !day.empty()) return day;
-    // Overlap-linked groups, each assigned by backtracking (sessions by first day).
+    // Overlap-linked groups (sessions by first day). A session alone takes its first fitting
+    // room; groups of several pass the one-day test on every day, first to last, then get rooms
+    // by backtracking.
+    std::vector<std::pair<std::size_t, std::size_t>> groups;  // [first, end) in `here`
     for (std::size_t g = 0; g < here.size();) {
       std::size_t end = g + 1;
       int reach = here[g].seat->last;
       while (end < here.size() && here[end].seat->first <= reach)
         reach = std::max(reach, here[end++].seat->last);
+      if (end - g > 1 || here[g].seat->rooms.empty())
+        groups.emplace_back(g, end);
+      else if (here[g].index < rooms.size())
+        rooms[here[g].index] = here[g].seat->rooms.front();
+      g = end;
+    }
+    for (const auto& [g, end] : groups)
+      if (auto day = day_branches(here, g, end, st); !day.empty()) return day;
+    for (const auto& [g, end] : groups) {
       std::vector<int> given(end - g, -1);
       if (!assign(here, g, end, g, given)) {
         std::vector<Branch> out;
@@ -459,27 +585,26 @@ class Joint {
       }
       for (std::size_t k = g; k < end; ++k)
         if (here[k].index < rooms.size()) rooms[here[k].index] = given[k - g];
-      g = end;
     }
     return {};
   }
 
-  /// The one-day test: on each day some session at the station covers, the i-th largest demand
-  /// needs the i-th largest room free that day.
-  std::vector<Branch> day_branches(const std::vector<AtStation>& here, int st) const {
+  /// The one-day test over here[g, end) (an overlap-linked group): on each day some session
+  /// there covers, the i-th largest demand needs the i-th largest room free that day.
+  std::vector<Branch> day_branches(const std::vector<AtStation>& here, std::size_t g,
+                                   std::size_t end, int st) const {
     std::vector<std::size_t> active;                  // in `here`, covering day t
     std::vector<std::pair<int, std::size_t>> demand;  // seats, mandate
-    std::size_t next = 0;                             // `here` is by first day
+    std::size_t next = g;                             // `here` is by first day
     int t = 0;
-    while (next < here.size() || !active.empty()) {
+    while (next < end || !active.empty()) {
       if (active.empty()) t = here[next].seat->first;
-      while (next < here.size() && here[next].seat->first <= t) active.push_back(next++);
+      while (next < end && here[next].seat->first <= t) active.push_back(next++);
       if (active.size() >= 2) {
         demand.clear();
         for (std::size_t i : active)
           demand.emplace_back(m_p.mandates[here[i].mandate].seats, here[i].mandate);
-        const auto& caps =
-            m_free[static_cast<std::size_t>(st)][static_cast<std::size_t>(t - m_first_day)];
+        const auto& caps = m_free.at(st, t);
         std::sort(demand.begin(), demand.end(), std::greater<>());
         bool ok = demand.size() <= caps.size();
         for (std::size_t i = 0; ok && i < demand.size(); ++i) ok = caps[i] >= demand[i].first;
@@ -535,9 +660,10 @@ class Joint {
   std::map<std::tuple<const Cons*, int, int, int, int, int>, const Cons*> m_child;
   std::map<std::pair<std::size_t, const Cons*>, std::optional<Sol>> m_memo;
   std::map<std::pair<std::size_t, Key>, const Sol*> m_by_key;
+  std::map<std::tuple<std::size_t, const Cons*, std::size_t, const Cons*>, std::int64_t> m_pair;
   std::priority_queue<Queued, std::vector<Queued>, std::greater<>> m_queue;
-  int m_first_day = 0;
-  std::vector<std::vector<std::vector<int>>> m_free;  // per station, per day from m_first_day
+  RoomDays m_free;
+  std::vector<Alone> m_alone;  // per mandate
   std::map<std::uint64_t, Node> m_nodes_by_id;
   std::uint64_t m_next_id = 0;
   std::uint64_t m_nodes = 0;

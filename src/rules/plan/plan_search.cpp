@@ -169,7 +169,7 @@ private:
   // demand needs the i-th largest free room.
   bool room_day_ok(const PlanCand& cand, int seats, int day) const {
     if (m_p.stations[static_cast<std::size_t>(cand.station)].rooms.empty()) return true;
-    const auto& caps = m_c.free_capacity[static_cast<std::size_t>(cand.station)][static_cast<std::size_t>(day - m_c.first_day)];
+    const auto& caps = m_c.free->at(cand.station, day);
     std::vector<int>& demand = m_demand;
     demand.assign(1, seats);
     for (std::size_t i : m_rooms.at(cand.station)) {

@@ -324,6 +324,37 @@ TEST_CASE("plan: joint plans are the oracle's best on 240 random instances, in a
   CHECK(swaps >= 10);
 }
 
+TEST_CASE("plan: a budget that stops the joint search leaves a bound no plan beats",
+          "[rules][plan]") {
+  // The bound of a stopped search comes from the queued nodes' costs plus what their clashes
+  // must add (pairs of sharing mandates searched alone): it must never pass the oracle's best.
+  int stopped = 0, informative = 0;
+  for (unsigned seed = 1; seed <= 120; ++seed) {
+    INFO("seed " << seed);
+    auto p = random_joint(seed);
+    const auto oracle = Oracle(p).best_scores();
+    for (const std::uint64_t budget : {3U, 10U, 30U}) {
+      INFO("budget " << budget);
+      p.max_nodes = budget;
+      const auto r = solve_plan(p);
+      for (const auto& plan : r.plans) CHECK(plan_violation(p, plan).empty());
+      if (r.optimal) {
+        const std::size_t k = std::min<std::size_t>(static_cast<std::size_t>(p.top), oracle.size());
+        CHECK(scores_of(r) ==
+              std::vector<std::int64_t>(oracle.begin(), oracle.begin() + static_cast<long>(k)));
+        continue;
+      }
+      ++stopped;
+      if (oracle.empty()) continue;
+      CHECK(r.bound <= oracle.front());
+      informative += r.bound > 0;
+      if (!r.plans.empty()) CHECK(r.plans.front().score.total() >= oracle.front());
+    }
+  }
+  CHECK(stopped >= 60);
+  CHECK(informative >= 50);
+}
+
 namespace {
 
 /// A random joint instance whose mandates fall into two groups that cannot meet: no expert

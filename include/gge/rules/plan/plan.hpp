@@ -36,7 +36,8 @@
 ///   completion first; a node's bound is its cost plus the cheapest completion of the rest).
 /// - Several: a conflict-based search, best first. Each node holds every mandate's own best
 ///   plan under constraints (days, or starts, it may not use); their summed cost, plus the
-///   least that clashes with no mandate in common must add, is a lower bound of every plan in
+///   least that clashes with no mandate in common must add (for two mandates sharing an
+///   expert, what the same search over the two alone adds), is a lower bound of every plan in
 ///   its region. Two plans that clash (the travel rule; rooms on a day; an exact room
 ///   assignment over several days) are branched so that each valid joint plan stays in a
 ///   child; the first clash-free node taken is the best joint plan, and each plan found splits
@@ -168,10 +169,10 @@ struct PlanProblem {
   bool any_weekday_start = false;     ///< false: sessions start on Mondays
   int top = 1;                        ///< best K plans wanted (>= 1): the same search for any K
   /// Search budget in nodes (per group, and again for the fallback search; the conflict-based
-  /// search counts its own nodes and those of every single-mandate search it runs); `optimal`
-  /// says if it was enough. The 50-mandate benchmark (bench_plan) needs about 240,000 nodes
-  /// (minutes) for its proof; 30,000 take seconds and give a plan and a bound, so `gge plan`
-  /// over many tightly linked mandates answers in seconds.
+  /// search counts its own nodes, those of its searches over two mandates and those of every
+  /// single-mandate search it runs); `optimal` says if it was enough. The 50-mandate benchmark
+  /// (bench_plan) is proved in about 22,000 nodes (seconds); a harder problem stops here with
+  /// a plan and a bound, so `gge plan` over many tightly linked mandates answers in seconds.
   std::uint64_t max_nodes = 30'000;
   friend bool operator==(const PlanProblem&, const PlanProblem&) = default;
 };
