@@ -131,12 +131,14 @@ std::string plan_svg(const Plan& plan, Date from, Date to) {
   for (const auto& s : plan.sessions) {
     const double x = double((s.first - from).count()) * px;
     const double w = std::max(2.0, double((s.last - s.first).count() + 1) * px);
+    const bool left = x + w + 60 > k_width;  // no room right of the bar: label it on its left
     out += fmt::format(
         "<rect class=\"session\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" "
         "height=\"{}\"><title>{}#{} "
-        "{} at {}</title></rect><text x=\"{:.1f}\" y=\"{:.1f}\">#{} {}</text>",
+        "{} at {}</title></rect><text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"{}\">#{} {}</text>",
         x, y + 2, w, k_row - 4, esc(s.body), s.number, esc(to_un_range(s.first, s.last)),
-        esc(s.station), std::min(x + w + 3, k_width - 60), y + k_row - 4, s.number, esc(s.station));
+        esc(s.station), left ? x - 3 : x + w + 3, y + k_row - 4, left ? "end" : "start", s.number,
+        esc(s.station));
     y += k_row;
   }
   out += fmt::format(

@@ -16,6 +16,7 @@ table { border-collapse: collapse; margin: .5em 0; }
 th, td { border-bottom: 1px solid #ddd; padding: .2em .6em; text-align: left; vertical-align: top; }
 code { font-size: 85%; word-break: break-all; }
 .error { color: #b00020; font-weight: 600; }
+ul.findings li { color: inherit; font-weight: normal; margin: .2em 0; }
 li.error strong { color: #b00020; }
 li.warning strong { color: #8a5a00; }
 form label { display: inline-block; margin: .2em .8em .2em 0; }
