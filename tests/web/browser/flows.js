@@ -34,6 +34,7 @@ async function shot(page, name) {
 
 async function newContext(browser) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(90000);  // a loaded 2-core machine runs the whole suite beside it
   context.on('page', (p) => {
     // The browser's own request for /favicon.ico (the app serves none) is not the page's error.
     p.on('console', (m) => {
