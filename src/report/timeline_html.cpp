@@ -116,17 +116,18 @@ struct Writer {
 /// earlier): head, axis, row backgrounds, grid and closures, markers, bars, legend.
 class Page {
 public:
-  explicit Page(const TimelineData& d) : m_d(d), m_sc(d.scale) {
-    // Station colours: stable by code, over the bands and the bars.
-    std::set<std::string> codes;
-    for (const auto& st : d.stations) codes.insert(st.code);
-    for (const auto& g : d.groups)
-      for (const auto& r : g.rows)
-        for (const auto& b : r.bars) codes.insert(b.station);
-    for (const auto& c : codes) m_colour.emplace(c, int(m_colour.size()) % k_palette);
-    for (const auto& f : d.findings) m_finding_of[f.number] = &f;
-    m_w.out.reserve(64 * 1024);
-  }
+ explicit Page(const TimelineData& d, const TimelineHtmlOptions& o = {})
+     : m_d(d), m_sc(d.scale), m_o(o) {
+   // Station colours: stable by code, over the bands and the bars.
+   std::set<std::string> codes;
+   for (const auto& st : d.stations) codes.insert(st.code);
+   for (const auto& g : d.groups)
+     for (const auto& r : g.rows)
+       for (const auto& b : r.bars) codes.insert(b.station);
+   for (const auto& c : codes) m_colour.emplace(c, int(m_colour.size()) % k_palette);
+   for (const auto& f : d.findings) m_finding_of[f.number] = &f;
+   m_w.out.reserve(64 * 1024);
+ }
 
   std::string html() && {
     head();
@@ -169,7 +170,9 @@ private:
       for (const auto& r : g.rows) sessions += r.bars.size();
     m_w.put("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     m_w.put("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    m_w.put("<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n", e(m_d.title), k_css);
+    m_w.put("<title>{}</title>\n<style>{}</style>\n", e(m_d.title), k_css);
+    if (!m_o.script_src.empty()) m_w.put("<script src=\"{}\" defer></script>\n", e(m_o.script_src));
+    m_w.put("</head>\n<body>\n{}", m_o.nav_html);
     m_w.put("<header><h1>{}</h1><p class=\"meta\">{} to {} (days inclusive) · {} sessions · {} "
             "findings · scale {} px per day</p></header>\n",
             e(m_d.title), to_iso(m_sc.from), to_iso(m_sc.to), sessions, m_d.findings.size(),
@@ -339,6 +342,9 @@ private:
     const auto right = layout_right(r);
     for (const auto& b : r.bars) {
       const double h = k_timeline_lane_height - 4;
+      if (!m_o.session_href.empty())
+        m_w.put("<a class=\"bar-link\" href=\"{}{}/{}\">", e(m_o.session_href), e(b.body),
+                b.number);
       m_w.put("<g class=\"bar st{} status-{}\" data-session=\"{}\" data-body=\"{}\" data-number=\"{}\" "
               "data-first=\"{}\" data-last=\"{}\" data-station=\"{}\" data-status=\"{}\" data-x=\"{}\" "
               "data-width=\"{}\" data-findings=\"{}\">",
@@ -374,7 +380,7 @@ private:
         m_w.put("<text class=\"outside\" x=\"{}\" y=\"{}\">{}</text>", num(rt.left + rt.badges + 3),
                 num(b.y + h - 5), e(rt.outside));
       badges(b, rt, h);
-      m_w.put("</g>\n");
+      m_w.out += m_o.session_href.empty() ? "</g>\n" : "</g></a>\n";
     }
   }
 
@@ -466,6 +472,7 @@ private:
 
   const TimelineData& m_d;
   const TimelineScale& m_sc;
+  const TimelineHtmlOptions m_o;  // copied: a default argument would not outlive the constructor
   Writer m_w;
   std::map<std::string, int> m_colour;                    // station code -> palette index
   std::map<int, const TimelineFinding*> m_finding_of;     // by finding number
@@ -476,5 +483,9 @@ private:
 }  // namespace
 
 std::string to_html(const TimelineData& d) { return Page(d).html(); }
+
+std::string to_html(const TimelineData& d, const TimelineHtmlOptions& options) {
+  return Page(d, options).html();
+}
 
 }  // namespace gge

@@ -1,7 +1,14 @@
 #include "gge/services/holidays.hpp"
 
+#include "gge/core/fields.hpp"
 #include "gge/formats/holidays/holiday_rules_toml.hpp"
 #include "gge/services/transaction.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <optional>
 
 namespace gge {
 
@@ -34,6 +41,41 @@ std::vector<HolidayImport> import_holiday_files(Store& store,
 std::vector<Closure> station_year(const Store& store, const std::string& station, int year) {
   if (!store.station(station)) throw InputError({}, "STATION", station, "no such station");
   return station_closures(station, year, store.holiday_rules(station), store.holidays(station));
+}
+
+HolidayConfirmation confirm_holiday(Store& store, const std::string& station,
+                                    const std::string& name, Date actual) {
+  if (!store.station(station)) throw InputError({}, fields::k_station, station, "no such station");
+  const auto rules = store.holiday_rules(station);
+  if (std::none_of(rules.begin(), rules.end(),
+                   [&](const HolidayRule& r) { return r.name == name; }))
+    throw InputError({}, "holiday", name,
+                     fmt::format("{} has no holiday rule of this name", station));
+  const int year = int(date::year_month_day{actual}.year());
+  // The rule's closure nearest to `actual` (the one the confirmed date will replace).
+  std::optional<Closure> nearest;
+  for (const auto& c : station_closures(station, std::max(1900, year - 1), std::min(2199, year + 1),
+                                        rules, store.holidays(station))) {
+    if (c.name != name || c.status == HolidayStatus::confirmed) continue;
+    if (!nearest ||
+        std::abs((c.actual - actual).count()) < std::abs((nearest->actual - actual).count()))
+      nearest = c;
+  }
+  if (!nearest || std::abs((nearest->actual - actual).count()) > 45)
+    throw InputError(
+        {}, "holiday", to_iso(actual),
+        fmt::format("no estimate of {} at {} lies within 45 days of this day", name, station));
+  HolidayConfirmation done;
+  done.estimate = *nearest;
+  done.deadlines = in_transaction(store, [&](WriteTx& tx) {
+    tx.store().add(Holiday{station, actual, name, HolidayStatus::confirmed});
+    return refresh_deadlines(tx);
+  });
+  for (const auto& c : station_closures(station, std::max(1900, year - 1), std::min(2199, year + 1),
+                                        store.holiday_rules(station), store.holidays(station)))
+    if (c.name == name && c.actual == actual && c.status == HolidayStatus::confirmed)
+      done.closure = c;
+  return done;
 }
 
 }  // namespace gge

@@ -35,11 +35,8 @@ std::vector<Finding> findings_about(const Store& store, const Calendars& calenda
 /// The findings of `after` that `before` did not have (by code and subjects), unknown closures
 /// aside: `gge plan` notes those itself.
 std::vector<Finding> added_findings(const std::vector<Finding>& before, const std::vector<Finding>& after) {
-  std::set<std::pair<std::string, std::vector<std::string>>> known;
-  for (const auto& f : before) known.emplace(f.code, f.subjects);
-  std::vector<Finding> added;
-  for (const auto& f : after)
-    if (f.code != "unknown-closures" && !known.count({f.code, f.subjects})) added.push_back(f);
+  auto added = findings_not_in(after, before);
+  std::erase_if(added, [](const Finding& f) { return f.code == "unknown-closures"; });
   return added;
 }
 

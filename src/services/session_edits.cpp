@@ -2,9 +2,10 @@
 
 #include "gge/core/fields.hpp"
 #include "gge/model/validate.hpp"
-#include "gge/rules/calendar/working_days.hpp"
 #include "gge/rules/calendar/session_days.hpp"
+#include "gge/rules/calendar/working_days.hpp"
 #include "gge/services/calendars.hpp"
+#include "gge/services/check_store.hpp"
 #include "gge/services/transaction.hpp"
 
 #include <fmt/format.h>
@@ -93,23 +94,56 @@ std::vector<Session> list_sessions(const Store& store, const SessionFilter& filt
   return sessions;
 }
 
+Session move_session_in(WriteTx& tx, const SessionRef& ref, Date first, std::optional<Date> last,
+                        std::optional<std::string> station, std::optional<std::string> room,
+                        std::optional<long long> from_revision) {
+  Store& st = tx.store();
+  const Session old = require_session_at(st, ref, from_revision);
+  Session s = old;
+  s.first = first;
+  s.last = last.value_or(old.last + (first - old.first));
+  if (station) {
+    s.station = *station;
+    if (!room) s.room.clear();  // a room belongs to its station
+  }
+  if (room) s.room = *room;
+  move_session_and_meetings(tx, old, s, days_between(old.first, old.last),
+                            days_between(s.first, s.last));
+  return *st.session(ref.body, ref.number);
+}
+
 Session move_session(Store& store, const SessionRef& ref, Date first, std::optional<Date> last,
                      std::optional<std::string> station, std::optional<std::string> room,
                      std::optional<long long> from_revision) {
   return in_transaction(store, [&](WriteTx& tx) {
-    Store& st = tx.store();
-    const Session old = require_session_at(st, ref, from_revision);
-    Session s = old;
-    s.first = first;
-    s.last = last.value_or(old.last + (first - old.first));
-    if (station) {
-      s.station = *station;
-      if (!room) s.room.clear();  // a room belongs to its station
-    }
-    if (room) s.room = *room;
-    move_session_and_meetings(tx, old, s, days_between(old.first, old.last), days_between(s.first, s.last));
-    return *st.session(ref.body, ref.number);
+    return move_session_in(tx, ref, first, last, std::move(station), std::move(room),
+                           from_revision);
   });
+}
+
+MovePreview preview_move(Store& store, const SessionRef& ref, Date first, std::optional<Date> last,
+                         std::optional<std::string> station, std::optional<std::string> room,
+                         std::optional<long long> from_revision) {
+  // A move changes sessions and meetings only: the stations' calendars and the deadline chains
+  // are the same before and after, so one set of calendars serves both checks.
+  const Calendars calendars(store);
+  MovePreview p;
+  {
+    WriteTx tx(store);  // never committed: its destructor rolls the move back
+    const auto before = check_store(tx.store(), calendars);
+    p.before = require_session_at(tx.store(), ref, from_revision);
+    p.after =
+        move_session_in(tx, ref, first, last, std::move(station), std::move(room), from_revision);
+    const auto after = check_store(tx.store(), calendars);
+    p.added = findings_not_in(after, before);
+    p.resolved = findings_not_in(before, after);
+    const std::string id = to_string(ref);
+    for (const auto& f : after)
+      if ((f.body == ref.body && f.session == ref.number) ||
+          std::find(f.subjects.begin(), f.subjects.end(), id) != f.subjects.end())
+        p.session_findings.push_back(f);
+  }
+  return p;
 }
 
 Session set_session_status(Store& store, const SessionRef& ref, SessionStatus status,

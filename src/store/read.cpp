@@ -266,11 +266,13 @@ std::vector<Change> Store::changes(std::size_t limit, const ChangeFilter& filter
         "ifnull(user, '') FROM "
         "(SELECT * FROM change_log WHERE (?2 = '' OR table_name = ?2) AND (?3 = '' OR key = ?3 "
         "OR (substr(key, 1, length(?3)) = ?3 AND substr(key, length(?3) + 1, 1) IN (' ', '#'))) "
-        "AND (?4 = '' OR at >= ?4) ORDER BY id DESC LIMIT ?1) ORDER BY id");
+        "AND (?4 = '' OR at >= ?4) AND (?5 = '' OR user = ?5) ORDER BY id DESC LIMIT ?1) ORDER BY "
+        "id");
     q->bind(1, limit == 0 ? std::int64_t{-1} : static_cast<std::int64_t>(limit));
     q->bind(2, filter.table);
     q->bind(3, filter.key);
     q->bind(4, filter.since);
+    q->bind(5, filter.user);
     std::vector<Change> out;
     while (q->executeStep())
       out.push_back(Change{q->getColumn(0).getInt64(), q->getColumn(1).getString(),

@@ -21,8 +21,8 @@ using detail::Exchange;
 namespace {
 
 constexpr const char* k_csp =
-    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' "
-    "data:; "
+    "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; "
     "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 /// Connections served at once (one thread each while kept alive).

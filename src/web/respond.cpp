@@ -23,6 +23,7 @@ void respond_page(Exchange& ex, const std::string& title, const std::string& bod
   if (ex.caller) {
     nav = fmt::format(
         "<nav><a href=\"/\">Overview</a> <a href=\"/timeline\">Timeline</a> <a "
+        "href=\"/plan\">Plan</a> <a "
         "href=\"/check\">Check</a> "
         "<a href=\"/history\">History</a> <a href=\"/holidays\">Holidays and GA</a> <a "
         "href=\"/feeds\">Feeds</a>"
@@ -85,7 +86,7 @@ void respond_exception(Exchange& ex, std::exception_ptr e) {
       const auto ref = parse_session_ref(stale.key(), "session");
       if (const auto s = store->session(ref.body, ref.number)) extra["current"] = *s;
       nlohmann::json changes = nlohmann::json::array();
-      for (const auto& c : store->changes(0, ChangeFilter{"session", stale.key(), ""})) {
+      for (const auto& c : store->changes(0, ChangeFilter{"session", stale.key(), "", ""})) {
         const auto after = c.after.empty() ? nlohmann::json() : nlohmann::json::parse(c.after);
         if (after.is_object() && after.value("revision", 0LL) > stale.from()) changes.push_back(c);
       }

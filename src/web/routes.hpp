@@ -30,7 +30,10 @@ struct Route {
 /// Routes of each area, appended to `out`.
 void add_feed_routes(std::vector<Route>& out);
 void add_api_routes(std::vector<Route>& out);
-void add_page_routes(std::vector<Route>& out);
+void add_page_routes(std::vector<Route>& out);  ///< calls the three below
+void add_session_page_routes(std::vector<Route>& out);
+void add_plan_routes(std::vector<Route>& out);
+void add_holiday_routes(std::vector<Route>& out);
 void add_auth_routes(std::vector<Route>& out);
 void add_static_routes(std::vector<Route>& out);
 

@@ -43,20 +43,62 @@ Session session_in_path(const Exchange& ex, const Store& store) {
   return *s;
 }
 
-Session move_from_form(Exchange& ex) {
+namespace {
+
+/// The move form's values, parsed with the CLI's parsers.
+struct MoveForm {
+  Session session;
+  Date first{};
+  std::optional<Date> last;
+  std::optional<std::string> station, room;
+};
+
+MoveForm move_form(Exchange& ex, const Store& store) {
   // The store names the session's columns ("session.station") when a value breaks a rule.
   ex.fields = {{fields::k_revision, "revision"}, {fields::k_station, "station"},
                {"session.station", "station"},   {"session.room", "room"},
                {"session.first", "first"},       {"session.last", "last"}};
+  MoveForm f;
+  f.session = session_in_path(ex, store);
+  f.first = parse_date(ex.required("first"), "first");
+  if (const auto v = ex.value("last")) f.last = parse_date(*v, "last");
+  f.station = ex.value("station");
+  f.room = ex.value("room");
+  return f;
+}
+
+}  // namespace
+
+Session move_from_form(Exchange& ex) {
   auto store = ex.app.stores.lease();
-  const Session s = session_in_path(ex, *store);
-  const Date first = parse_date(ex.required("first"), "first");
-  std::optional<Date> last;
-  if (const auto v = ex.value("last")) last = parse_date(*v, "last");
+  const MoveForm f = move_form(ex, *store);
   const long long revision = revision_of(ex);
   as_caller(ex, *store);
-  return move_session(*store, ref_of(s), first, last, ex.value("station"), ex.value("room"),
-                      revision);
+  return move_session(*store, ref_of(f.session), f.first, f.last, f.station, f.room, revision);
+}
+
+MovePreview preview_from_form(Exchange& ex) {
+  auto store = ex.app.stores.lease();
+  const MoveForm f = move_form(ex, *store);
+  std::optional<long long> revision;
+  if (ex.value("revision")) revision = revision_of(ex);
+  return preview_move(*store, ref_of(f.session), f.first, f.last, f.station, f.room, revision);
+}
+
+Session generate_from_form(Exchange& ex) {
+  auto store = ex.app.stores.lease();
+  const Session s = session_in_path(ex, *store);
+  as_caller(ex, *store);
+  generate_meetings(*store, ref_of(s));
+  return *store->session(s.body, s.number);
+}
+
+Session clear_from_form(Exchange& ex) {
+  auto store = ex.app.stores.lease();
+  const Session s = session_in_path(ex, *store);
+  as_caller(ex, *store);
+  remove_meetings(*store, ref_of(s));
+  return *store->session(s.body, s.number);
 }
 
 Session status_from_form(Exchange& ex) {

@@ -2,6 +2,7 @@
 // The session writes shared by the JSON API and the HTML forms: the form fields parsed with the
 // CLI's parsers, the engine's fields named as the form names them, one service call each.
 #include "gge/model/sessions.hpp"
+#include "gge/services/session_edits.hpp"
 #include "web/exchange.hpp"
 
 namespace gge::web::detail {
@@ -11,6 +12,13 @@ Session session_in_path(const Exchange& ex, const Store& store);
 
 /// Form fields: first (required), last, station, room, revision (required). move_session.
 Session move_from_form(Exchange& ex);
+/// The same form fields; preview_move (writes nothing; revision optional: the stored one).
+MovePreview preview_from_form(Exchange& ex);
+/// No fields: generate_meetings on the session's current days (it skips slots already taken, so
+/// a repeated or late request adds nothing twice); returns the session.
+Session generate_from_form(Exchange& ex);
+/// No fields: remove_meetings, all of the session's; returns the session.
+Session clear_from_form(Exchange& ex);
 /// Form fields: status (required), revision (required). set_session_status.
 Session status_from_form(Exchange& ex);
 

@@ -16,16 +16,34 @@ table { border-collapse: collapse; margin: .5em 0; }
 th, td { border-bottom: 1px solid #ddd; padding: .2em .6em; text-align: left; vertical-align: top; }
 code { font-size: 85%; word-break: break-all; }
 .error { color: #b00020; font-weight: 600; }
+ul.findings li { color: inherit; font-weight: normal; margin: .2em 0; }
 li.error strong { color: #b00020; }
 li.warning strong { color: #8a5a00; }
 form label { display: inline-block; margin: .2em .8em .2em 0; }
 form.login label { display: block; }
+form.fix, form.confirm, form.cancel, form.generate, form.clear { display: inline; }
+svg.plan-timeline { display: block; margin: .3em 0 1em; max-width: 100%; }
+svg.plan-timeline rect.window { fill: #f3f5f8; }
+svg.plan-timeline rect.session { fill: #457b9d; }
+svg.plan-timeline text { font-size: 10px; fill: #1b1b1b; }
+section.proposal { border-top: 1px solid #ccc; padding-top: .3em; }
+.moved, p.applied, p.confirmed, p.preview { background: #eef6ee; padding: .4em .6em; }
 @media print { nav, form { display: none; } main { max-width: none; } }
 )css";
+
+/// src/web/static/timeline.js, embedded at build time (CMakeLists.txt).
+constexpr const char* k_timeline_js =
+#include "timeline_js.inc"
+    ;
 
 }  // namespace
 
 void add_static_routes(std::vector<Route>& out) {
+  out.push_back({"GET", "/static/timeline.js", Access::open, [](Exchange& ex) {
+                   ex.res.headers.erase("Cache-Control");
+                   ex.res.set_header("Cache-Control", "no-cache");
+                   ex.res.set_content(k_timeline_js, "text/javascript; charset=utf-8");
+                 }});
   out.push_back({"GET", "/static/app.css", Access::open, [](Exchange& ex) {
                    ex.res.headers.erase("Cache-Control");
                    ex.res.set_header("Cache-Control", "max-age=3600");

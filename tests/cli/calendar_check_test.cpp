@@ -156,3 +156,40 @@ TEST_CASE("examples/conflicts reports each deliberate conflict (golden) and exit
   CHECK(s.gge("check --body NOPE").code == 2);
   CHECK(s.gge("check --from 2005-13-01").code == 2);
 }
+
+TEST_CASE("gge holidays confirm: the circular's Eid replaces the estimate and moves a deadline",
+          "[cli]") {
+  Scratch s;
+  load_with_holidays(s, example_scenario());
+  // Considered 13 January 2006: submission Fri 4 November 2005, latest end 10 NY working days
+  // before it, across Eid al-Fitr (estimated Thu 3 November).
+  REQUIRE(s.gge("body add GGE-EID --name 'Illustrative group' --members 15").code == 0);
+  REQUIRE(s.gge("mandate add 59/61-EID --body GGE-EID --resolution 59/61 --start 2005-01-01 "
+                "--report-to 60 --consider-on 2006-01-13")
+              .code == 0);
+  const auto latest_end = [&] {
+    for (const auto& d : nlohmann::json::parse(s.gge("--json deadlines 59/61-EID").out))
+      if (d.at("kind") == "latest_end") return d.at("date").get<std::string>();
+    return std::string{};
+  };
+  CHECK(latest_end() == "2005-10-20");
+  const std::string before = bytes_of(s.db());
+  for (const char* bad : {"confirm NY 'Eid al-Fitr' 2005-06-01",     // no estimate within 45 days
+                          "confirm NY 'Eid al-Fitx' 2005-11-04",     // no such rule
+                          "confirm XX 'Eid al-Fitr' 2005-11-04",     // no such station
+                          "confirm NY 'Eid al-Fitr' 2005-13-04"}) {  // not a date
+    const auto r = s.gge(std::string{"holidays "} + bad);
+    INFO(bad << ": " << r.err);
+    CHECK(r.code == 2);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+  }
+  CHECK(bytes_of(s.db()) == before);
+  const auto r = s.gge("holidays confirm NY 'Eid al-Fitr' 2005-11-04");
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("NY Eid al-Fitr: 2005-11-04 (was estimated 2005-11-03)") != std::string::npos);
+  CHECK(r.out.find("latest_end") != std::string::npos);
+  CHECK(latest_end() == "2005-10-21");
+  CHECK(s.gge("holidays list NY 2005").out.find("2005-11-04  Fri  Eid al-Fitr       confirmed") !=
+        std::string::npos);
+}

@@ -130,3 +130,36 @@ TEST_CASE("Calendars::knows_closures: rule years and dated holidays", "[services
   CHECK_FALSE(calendars.knows_closures("NBO", 2013));
   CHECK_FALSE(calendars.knows_closures("XX", 2005));
 }
+
+TEST_CASE("preview_move shows the findings a move causes and resolves, and writes nothing",
+          "[services]") {
+  auto store = store_with_full_week();
+  const auto log_before = store.changes();
+  const Session before = *store.session(k_second.body, k_second.number);
+  // Saturday 12 March: the session would start and meet on a weekend.
+  const MovePreview p = preview_move(store, k_second, d("2005-03-12"), std::nullopt);
+  CHECK(p.before == before);
+  CHECK(p.after.first == d("2005-03-12"));
+  CHECK(p.after.last == d("2005-03-16"));
+  const auto weekend = std::find_if(p.added.begin(), p.added.end(),
+                                    [](const Finding& f) { return f.code == "weekend"; });
+  REQUIRE(weekend != p.added.end());
+  // Its fix is an action: the nearest dates that pass every check, for the same session.
+  REQUIRE(weekend->fix_move.has_value());
+  CHECK(weekend->fix_move->session == "GGE-ICT-2004#2");
+  CHECK(weekend->fix.find(to_un_range(weekend->fix_move->first, weekend->fix_move->last)) !=
+        std::string::npos);
+  CHECK(std::find(p.session_findings.begin(), p.session_findings.end(), *weekend) !=
+        p.session_findings.end());
+  // Nothing was written: the session, its meetings and the change log are as they were.
+  CHECK(*store.session(k_second.body, k_second.number) == before);
+  CHECK(store.changes().size() == log_before.size());
+  // The same errors as the move itself: a stale revision is refused before anything runs.
+  CHECK_THROWS_AS(
+      preview_move(store, k_second, d("2005-03-14"), std::nullopt, {}, {}, before.revision + 1),
+      StaleRevision);
+  // Moving it back to where it is resolves nothing and adds nothing.
+  const MovePreview same = preview_move(store, k_second, before.first, std::nullopt);
+  CHECK(same.added.empty());
+  CHECK(same.resolved.empty());
+}

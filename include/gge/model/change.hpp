@@ -32,6 +32,7 @@ struct ChangeFilter {
   /// deadlines "58/32-ict submission". A key continues a prefix after a space or "#".
   std::string key;
   std::string since;  ///< only changes at or after this UTC time or day ("2005-03-07", ISO 8601)
+  std::string user;   ///< only changes this user made (through a front-end with logins)
 };
 
 }  // namespace gge

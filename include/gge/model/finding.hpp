@@ -3,10 +3,20 @@
 #include "gge/core/time.hpp"
 #include "gge/model/blackout.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace gge {
+
+/// A fix that is one concrete action: move session `session` ("BODY#N") to `first`..`last`
+/// (inclusive), keeping its station and room. Front-ends offer it as one click.
+struct FixMove {
+  std::string session;  ///< "BODY#N"
+  Date first{};         ///< new first day, inclusive
+  Date last{};          ///< new last day, inclusive
+  friend bool operator==(const FixMove&, const FixMove&) = default;
+};
 
 /// One problem of a plan: what is wrong, which rule, and where possible the nearest fix.
 ///
@@ -31,10 +41,16 @@ struct Finding {
   std::string rule;                   ///< the rule broken, e.g. "UNHQ closure", "room-double-booked"
   std::string reason;                 ///< one line for a planner: what is wrong
   std::string fix;                    ///< the nearest fix that passes every other check; may be empty
+  std::optional<FixMove> fix_move;    ///< `fix` as an action, when it is a move of a session
   friend bool operator==(const Finding&, const Finding&) = default;
 };
 
 /// Total order used for reports: body, session, code, first day, subjects, reason.
 bool finding_less(const Finding& a, const Finding& b);
+
+/// The findings of `after` that `before` does not have, matched by code and subjects (the
+/// same problem with other days or wording is the same finding). Order of `after`.
+std::vector<Finding> findings_not_in(const std::vector<Finding>& after,
+                                     const std::vector<Finding>& before);
 
 }  // namespace gge

@@ -200,6 +200,19 @@ TimelineData layout_timeline(const TimelineInput& input);
 /// the plot group `data-px-per-day data-from data-to`; x values in plot-area pixels.
 std::string to_html(const TimelineData& data);
 
+/// What a front-end adds to the page (`gge serve`); the defaults give `to_html(data)` exactly.
+struct TimelineHtmlOptions {
+  /// When set, each bar is a link to SESSION_HREF + "BODY/N" (e.g. "/sessions/").
+  std::string session_href;
+  /// When set, the page loads this script (`<script src defer>`; no inline script is written).
+  std::string script_src;
+  /// Trusted HTML placed first in the body (the front-end's navigation), unescaped.
+  std::string nav_html;
+};
+
+/// The page with a front-end's additions (see TimelineHtmlOptions).
+std::string to_html(const TimelineData& data, const TimelineHtmlOptions& options);
+
 /// A plain-text, day-by-day listing of the same data: one block per day that has anything
 /// (a session day, a closure, a deadline, a GA date, a finding starting), days ascending,
 /// inside the period.

@@ -1,5 +1,6 @@
 #pragma once
 /// Use cases on sessions and their meetings; each is one transaction.
+#include "gge/model/finding.hpp"
 #include "gge/model/refs.hpp"
 #include "gge/store/store.hpp"
 
@@ -22,6 +23,30 @@ Session require_session(const Store& store, const SessionRef& ref, std::string_v
 Session move_session(Store& store, const SessionRef& ref, Date first, std::optional<Date> last,
                      std::optional<std::string> station = {}, std::optional<std::string> room = {},
                      std::optional<long long> from_revision = {});
+
+/// `move_session` inside the caller's transaction `tx` (same contract): the move that
+/// `move_session` writes and `preview_move` rolls back is one function.
+Session move_session_in(WriteTx& tx, const SessionRef& ref, Date first, std::optional<Date> last,
+                        std::optional<std::string> station, std::optional<std::string> room,
+                        std::optional<long long> from_revision);
+
+/// What a move would do to the plan, computed without writing (the move and `gge check` run in
+/// a transaction that is rolled back).
+struct MovePreview {
+  Session before;                 ///< the session as stored (its revision: the one to save from)
+  Session after;                  ///< as the move would store it
+  std::vector<Finding> added;     ///< findings of the moved plan that the stored one lacks
+  std::vector<Finding> resolved;  ///< findings of the stored plan that the move removes
+  std::vector<Finding> session_findings;  ///< every finding of the moved plan naming the session
+};
+
+/// Previews `move_session` with the same arguments: the same errors (InputError, StaleRevision),
+/// and nothing written whatever happens. Findings come with their fixes (computed on the moved
+/// plan). The store must be writable (the move runs in a write transaction that is rolled back).
+MovePreview preview_move(Store& store, const SessionRef& ref, Date first, std::optional<Date> last,
+                         std::optional<std::string> station = {},
+                         std::optional<std::string> room = {},
+                         std::optional<long long> from_revision = {});
 
 /// Rewrites the stored session `before` as `moved` (same body and number) and carries its
 /// meetings along:

@@ -2,6 +2,8 @@
 #include "cli/commands/commands.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/output.hpp"
+#include "gge/core/fields.hpp"
+#include "gge/core/parse.hpp"
 #include "gge/report/json.hpp"
 #include "gge/services/calendars.hpp"
 #include "gge/services/export_ics.hpp"
@@ -114,6 +116,39 @@ void add_holidays(CLI::App& app, Context& ctx) {
              std::string{to_string(c.status)}, c.actual == c.observed ? "" : to_iso(c.actual)});
     if (t.empty()) std::printf("(no closures of %s in %d)\n", a->station.c_str(), a->year);
     else t.print();
+  });
+
+  struct ConfirmArgs {
+    std::string station, name, date;
+  };
+  auto c = std::make_shared<ConfirmArgs>();
+  auto* confirm = family->add_subcommand(
+      "confirm",
+      "Record the information circular's date of a holiday estimated by its rule (an Eid):\n"
+      "it replaces the nearest estimate (within 45 days); the deadline chains move with it");
+  confirm->add_option("STATION", c->station, "Station code, e.g. NY")->required();
+  confirm->add_option("NAME", c->name, "The rule's name, e.g. \"Eid al-Fitr\"")->required();
+  confirm->add_option("DATE", c->date, "The day the circular names, YYYY-MM-DD")->required();
+  confirm->callback([&ctx, c] {
+    ctx.flags = {{fields::k_station, "STATION"}, {"holiday", "NAME"}};
+    const Date day = parse_date(c->date, "DATE");
+    auto store = ctx.open();
+    const auto done = confirm_holiday(store, c->station, c->name, day);
+    if (ctx.json) {
+      nlohmann::json moved = nlohmann::json::array();
+      for (const auto& [mandate, changes] : done.deadlines)
+        for (const auto& ch : changes) moved.push_back({{"mandate", mandate}, {"line", ch.line()}});
+      print_json({{"station", c->station},
+                  {"name", c->name},
+                  {"estimated", to_iso(done.estimate.observed)},
+                  {"observed", to_iso(done.closure.observed)},
+                  {"deadlines", moved}});
+      return;
+    }
+    std::printf("%s %s: %s (was estimated %s)\n", c->station.c_str(), c->name.c_str(),
+                to_iso(done.closure.observed).c_str(), to_iso(done.estimate.observed).c_str());
+    for (const auto& [mandate, changes] : done.deadlines)
+      for (const auto& ch : changes) std::printf("  %s %s\n", mandate.c_str(), ch.line().c_str());
   });
 
   auto files = std::make_shared<std::vector<std::filesystem::path>>();

@@ -97,23 +97,26 @@ bool passes(Context& c, const Move& mv, int shift) {
   return true;
 }
 
-std::string fix_for(Context& c, int si) {
+/// The fix of session `si` as text, and as an action when it is a move.
+std::pair<std::string, std::optional<FixMove>> fix_for(Context& c, int si) {
   const auto& s = c.sessions[static_cast<std::size_t>(si)];
   if (s.rec->status == SessionStatus::held)
-    return fmt::format("none: {} has been held", c.ref(si));
+    return {fmt::format("none: {} has been held", c.ref(si)), std::nullopt};
   const Move mv = prepare(c, si);
   const int limit = c.in.options.fix_search_days;
   for (int n = 1; n <= limit; ++n)
     for (int shift : {n, -n})  // ties go to the later date
       if (passes(c, mv, shift)) {
         const date::days d{shift};
-        return fmt::format("move {} to {} ({} {})", c.ref(si),
-                           to_un_range(s.first + d, s.last + d), counted(n, "day"),
-                           shift > 0 ? "later" : "earlier");
+        return {
+            fmt::format("move {} to {} ({} {})", c.ref(si), to_un_range(s.first + d, s.last + d),
+                        counted(n, "day"), shift > 0 ? "later" : "earlier"),
+            FixMove{c.ref(si), s.first + d, s.last + d}};
       }
-  return fmt::format("no shift of {} within {} days passes every check; change its length or "
-                     "station",
-                     c.ref(si), limit);
+  return {fmt::format("no shift of {} within {} days passes every check; change its length or "
+                      "station",
+                      c.ref(si), limit),
+          std::nullopt};
 }
 
 }  // namespace
@@ -123,13 +126,14 @@ bool shift_passes(Context& c, int session, int shift) {
 }
 
 void suggest_fixes(Context& c) {
-  std::unordered_map<int, std::string> memo;
+  std::unordered_map<int, std::pair<std::string, std::optional<FixMove>>> memo;
   for (std::size_t i = 0; i < c.out.size(); ++i) {
     const int target = c.fix_target[i];
     if (target < 0 || !c.out[i].fix.empty()) continue;
     auto it = memo.find(target);
     if (it == memo.end()) it = memo.emplace(target, fix_for(c, target)).first;
-    c.out[i].fix = it->second;
+    c.out[i].fix = it->second.first;
+    c.out[i].fix_move = it->second.second;
   }
 }
 

@@ -1,5 +1,5 @@
 // The planner's option values: gaps ("8w", "56d"), months ("aug,dec"), venue patterns.
-#include "cli/plan_parse.hpp"
+#include "gge/core/plan_parse.hpp"
 
 #include "gge/core/error.hpp"
 
@@ -16,7 +16,8 @@ std::vector<std::string_view> split(std::string_view text, char sep) {
   std::size_t start = 0;
   for (;;) {
     const auto at = text.find(sep, start);
-    parts.push_back(text.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start));
+    parts.push_back(
+        text.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start));
     if (at == std::string_view::npos) return parts;
     start = at + 1;
   }
@@ -31,20 +32,22 @@ std::string lower(std::string_view s) {
 }  // namespace
 
 std::vector<unsigned> parse_months(std::string_view text, std::string_view field) {
-  static constexpr std::array<std::string_view, 12> k_names{"january", "february", "march",     "april",
-                                                            "may",     "june",     "july",      "august",
-                                                            "september", "october", "november", "december"};
+  static constexpr std::array<std::string_view, 12> k_names{
+      "january", "february", "march",     "april",   "may",      "june",
+      "july",    "august",   "september", "october", "november", "december"};
   std::vector<unsigned> months;
   for (auto part : split(text, ',')) {
     const auto word = lower(part);
     unsigned found = 0;
     for (unsigned m = 0; m < 12; ++m)
       if (word.size() >= 3 && k_names[m].substr(0, word.size()) == word) found = m + 1;
-    if (found == 0 && !word.empty() && std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+    if (found == 0 && !word.empty() &&
+        std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
         word.size() <= 2)
       found = static_cast<unsigned>(std::stoi(word));
     if (found < 1 || found > 12)
-      throw InputError({}, std::string(field), std::string(part), "is not a month (jan..dec, january.., or 1..12)");
+      throw InputError({}, std::string(field), std::string(part),
+                       "is not a month (jan..dec, january.., or 1..12)");
     if (std::find(months.begin(), months.end(), found) == months.end()) months.push_back(found);
   }
   return months;
@@ -55,7 +58,8 @@ std::vector<std::vector<std::string>> parse_venues(std::string_view text, std::s
   for (auto entry : split(text, ',')) {
     std::vector<std::string> any;
     for (auto code : split(entry, '|')) {
-      if (code.empty()) throw InputError({}, std::string(field), std::string(text), "has an empty venue");
+      if (code.empty())
+        throw InputError({}, std::string(field), std::string(text), "has an empty venue");
       any.emplace_back(code);
     }
     pattern.push_back(std::move(any));

@@ -1,5 +1,6 @@
 #pragma once
-/// The values of `gge plan`'s options, parsed from their command-line spelling.
+/// The values of the planner's options (`gge plan` flags, the web app's plan form), parsed from
+/// their written spelling; one parser for both front-ends.
 #include <string>
 #include <string_view>
 #include <vector>
