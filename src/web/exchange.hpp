@@ -4,6 +4,7 @@
 #include "gge/store/store.hpp"
 #include "gge/web/serve.hpp"
 #include "gge/web/users.hpp"
+#include "web/login_sessions.hpp"
 
 #include <httplib.h>
 
@@ -14,13 +15,6 @@
 #include <vector>
 
 namespace gge::web::detail {
-
-/// Who sends a request. Without a users file every caller is "local", a planner.
-struct Caller {
-  std::string user;
-  Role role = Role::viewer;
-  std::string csrf;  ///< the token every write of this login session must carry
-};
 
 /// Open stores, one per concurrent request at most: a handler borrows one and gives it back
 /// (SQLite connections are not shared between threads).
@@ -50,22 +44,6 @@ class StorePool {
   std::vector<std::unique_ptr<Store>> m_free;
 };
 
-/// Login sessions: random 256-bit tokens (cookie `gge_session`) to a caller. In memory only:
-/// a restart logs everyone out. Bounded: the oldest is dropped past k_max_sessions.
-class LoginSessions {
- public:
-  static constexpr std::size_t k_max_sessions = 10'000;
-  /// A new session for `user` in `role`; returns its token.
-  std::string create(const std::string& user, Role role);
-  [[nodiscard]] std::optional<Caller> find(const std::string& token) const;
-  void erase(const std::string& token);
-
- private:
-  mutable std::mutex m_mutex;
-  std::map<std::string, Caller> m_by_token;
-  std::vector<std::string> m_order;  ///< tokens, oldest first
-};
-
 /// A feed as last rendered, valid while the database's newest change is the same.
 struct CachedFeed {
   long long change_id = -1;
@@ -84,6 +62,10 @@ struct AppState {
   std::map<std::string, CachedFeed> feeds;  ///< by feed file name
 
   [[nodiscard]] bool login_required() const { return !options.users_file.empty(); }
+  /// Cookies carry `Secure`: the app serves TLS, or is reached over https (a reverse proxy).
+  [[nodiscard]] bool secure_cookies() const {
+    return !options.cert.empty() || options.base_url.rfind("https://", 0) == 0;
+  }
 };
 
 /// One request in flight.
@@ -106,6 +88,15 @@ struct Exchange {
   [[nodiscard]] std::string required(const std::string& name) const;
   /// True for /api/ routes: errors are JSON.
   [[nodiscard]] bool api() const { return req.path.rfind("/api/", 0) == 0; }
+  /// The value of cookie `name` in the request's Cookie header, or "".
+  [[nodiscard]] std::string cookie(std::string_view name) const;
+  /// Adds a Set-Cookie for `name`: HttpOnly, SameSite=Strict, Secure when the app's cookies
+  /// are, on `path`; `max_age` 0 removes it, nullopt makes it last while the browser runs.
+  void set_cookie(std::string_view name, const std::string& value, std::string_view path = "/",
+                  std::optional<int> max_age = std::nullopt);
 };
+
+/// Constant-time equality of two secrets (libsodium); false when either is empty.
+bool same_secret(std::string_view a, std::string_view b);
 
 }  // namespace gge::web::detail
