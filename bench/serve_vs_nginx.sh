@@ -65,10 +65,10 @@ gge serve --listen 127.0.0.1:0 >"$work/serve.out" 2>&1 &
 pids+=($!)
 for _ in $(seq 100); do grep -q 'http://127.0.0.1:' "$work/serve.out" && break; sleep 0.1; done
 gge_port=$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$work/serve.out")
-for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$nginx_port/all.ics" && break; sleep 0.1; done
+for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$nginx_port/body-GGE-ICT-2004.ics" && break; sleep 0.1; done
 
-gge_url=http://127.0.0.1:$gge_port/feeds/all.ics
-nginx_url=http://127.0.0.1:$nginx_port/all.ics
+gge_url=http://127.0.0.1:$gge_port/feeds/body-GGE-ICT-2004.ics
+nginx_url=http://127.0.0.1:$nginx_port/body-GGE-ICT-2004.ics
 curl -sf "$gge_url" -o "$work/from-gge.ics"
 curl -sf "$nginx_url" -o "$work/from-nginx.ics"
 cmp -s "$work/from-gge.ics" "$work/from-nginx.ics" || { echo "serve_vs_nginx: the two bodies differ" >&2; exit 1; }
@@ -99,7 +99,7 @@ run() {  # run NAME URL [HEADER]
   echo "$rps"
 }
 size=$(stat -c %s "$work/from-gge.ics")
-echo "serve_vs_nginx: /feeds/all.ics ($size bytes, byte-identical), wrk -t2 -c$conns -d${seconds}s, load: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+echo "serve_vs_nginx: /feeds/body-GGE-ICT-2004.ics ($size bytes, byte-identical), wrk -t2 -c$conns -d${seconds}s, load: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 g200=$(run "gge serve   200" "$gge_url")
 n200=$(run "nginx       200" "$nginx_url")
 g304=$(run "gge serve   304" "$gge_url" "If-None-Match: $gge_etag")

@@ -25,7 +25,7 @@ struct ConnectionLimits {
   std::chrono::milliseconds keep_alive{2'000};    ///< idle wait for the next request
   std::chrono::milliseconds write{10'000};        ///< each write of an answer
   std::size_t max_head_bytes = 16 * 1024;         ///< request line and headers
-  std::size_t max_requests = 100;                 ///< per connection, then it is closed
+  std::size_t max_requests = 10'000;              ///< per connection, then it is closed
   std::size_t threads = 64;                       ///< connections served at once
 };
 
