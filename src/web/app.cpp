@@ -74,6 +74,8 @@ struct App::Impl {
               detail::LoginSessions(std::chrono::seconds{options.session_idle_seconds},
                                     std::chrono::seconds{options.session_max_seconds}),
               {},
+              {},
+              {},
               {}},
         server(limits_of(options), tls.get()) {}
 
@@ -169,7 +171,13 @@ struct App::Impl {
     try {
       if (body_read) read_json_body(ex);
       if (!admit(ex, *route)) return;
-      route->handler(ex);
+      if (route->access == Access::write) {
+        const std::lock_guard writing(state.write_mutex);
+        route->handler(ex);
+        state.feeds_may_have_changed();
+      } else {
+        route->handler(ex);
+      }
     } catch (...) {
       detail::respond_exception(ex, std::current_exception());
     }

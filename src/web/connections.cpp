@@ -36,16 +36,18 @@ struct RequestState {
 
 thread_local RequestState* t_request = nullptr;
 
-/// httplib's pool, counting the connections that wait for a thread.
+/// httplib's pool, counting the connections that wait for a thread and the threads busy.
 class CountingPool : public httplib::TaskQueue {
  public:
-  CountingPool(std::size_t threads, std::atomic<int>& waiting)
-      : m_pool(threads), m_waiting(waiting) {}
+  CountingPool(std::size_t threads, std::atomic<int>& waiting, std::atomic<int>& busy)
+      : m_pool(threads), m_waiting(waiting), m_busy(busy) {}
   void enqueue(std::function<void()> fn) override {
     ++m_waiting;
     m_pool.enqueue([this, fn = std::move(fn)] {
+      ++m_busy;
       --m_waiting;
       fn();
+      --m_busy;
     });
   }
   void shutdown() override { m_pool.shutdown(); }
@@ -53,6 +55,7 @@ class CountingPool : public httplib::TaskQueue {
  private:
   httplib::ThreadPool m_pool;
   std::atomic<int>& m_waiting;
+  std::atomic<int>& m_busy;
 };
 
 /// poll() on one socket for `events`, at most `wait`; true when ready (or in error: the next
@@ -91,7 +94,7 @@ class DeadlineStream : public httplib::Stream {
   /// When the request being read must be complete.
   [[nodiscard]] Clock::time_point deadline() const {
     const auto& l = m_server.m_limits;
-    return m_request.start + (m_server.waiting() > 0 ? l.under_pressure : l.request);
+    return m_request.start + (m_server.under_pressure() ? l.under_pressure : l.request);
   }
 
   /// Waits for `events` until the request's deadline (reading) or `until`; false on time out,
@@ -239,7 +242,7 @@ class DeadlineStream : public httplib::Stream {
 
 GuardedServer::GuardedServer(const ConnectionLimits& limits, SSL_CTX* tls)
     : m_limits(limits), m_tls(tls) {
-  new_task_queue = [this] { return new CountingPool(m_limits.threads, m_waiting); };
+  new_task_queue = [this] { return new CountingPool(m_limits.threads, m_waiting, m_busy); };
   set_keep_alive_max_count(m_limits.max_requests);
   // Only for the Keep-Alive header of answers: the wait itself is process_and_close_socket's.
   set_keep_alive_timeout(
@@ -285,7 +288,7 @@ bool GuardedServer::process_and_close_socket(socket_t sock) {
         request = RequestState{Clock::now(), false, false, 0, false};
         bool next = stream.buffered();
         const auto until = Clock::now() + m_limits.keep_alive;
-        while (!next && Clock::now() < until && m_waiting.load() == 0 && !stopping())
+        while (!next && Clock::now() < until && !under_pressure() && !stopping())
           next = ready(sock, POLLIN, k_slice);
         if (!next) break;
       }

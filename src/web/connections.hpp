@@ -45,8 +45,10 @@ class GuardedServer : public httplib::Server {
   /// the connection closes after the answer (what is left of that request is not read).
   static void close_after_answer();
 
-  /// Connections accepted that no thread serves yet.
-  [[nodiscard]] int waiting() const { return m_waiting.load(); }
+  /// True while every thread is busy and connections wait for one.
+  [[nodiscard]] bool under_pressure() const {
+    return m_waiting.load() > 0 && m_busy.load() >= static_cast<int>(m_limits.threads);
+  }
 
  private:
   bool process_and_close_socket(socket_t sock) override;
@@ -54,7 +56,8 @@ class GuardedServer : public httplib::Server {
 
   ConnectionLimits m_limits;
   SSL_CTX* m_tls;
-  std::atomic<int> m_waiting{0};
+  std::atomic<int> m_waiting{0};  ///< connections accepted that no thread serves yet
+  std::atomic<int> m_busy{0};     ///< threads serving a connection
 
   friend class DeadlineStream;
 };

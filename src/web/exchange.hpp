@@ -8,7 +8,9 @@
 
 #include <httplib.h>
 
+#include <chrono>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -53,13 +55,35 @@ struct CachedFeed {
   std::string body;
 };
 
+/// The database's newest change as the app last read it, and when (steady clock).
+struct NewestChange {
+  long long id = -1;  ///< -1: ask the database
+  std::string at;
+  std::chrono::steady_clock::time_point read;
+};
+
+/// How long a read of the newest change is trusted for feeds: a change made by another process
+/// (the CLI) shows in the feeds within this time; the app's own writes at once.
+inline constexpr std::chrono::milliseconds k_feed_recheck{100};
+
 struct AppState {
   ServeOptions options;
   std::vector<User> users;  ///< empty: no login
   StorePool stores;
   LoginSessions sessions;
-  std::mutex feeds_mutex;
-  std::map<std::string, CachedFeed> feeds;  ///< by feed file name
+  std::mutex feeds_mutex;                                   ///< guards feeds and newest
+  std::map<std::string, std::shared_ptr<const CachedFeed>> feeds;  ///< by feed file name
+  NewestChange newest;
+  /// Held by every write of the app: its writers queue here, woken in turn, rather than poll
+  /// SQLite's lock (whose busy handler sleeps and retries, and can starve one writer past its
+  /// timeout: "database is locked"). Reads never take it (WAL).
+  std::mutex write_mutex;
+
+  /// After every write of the app: the next feed asks the database for its newest change.
+  void feeds_may_have_changed() {
+    const std::lock_guard lock(feeds_mutex);
+    newest.id = -1;
+  }
 
   [[nodiscard]] bool login_required() const { return !options.users_file.empty(); }
   /// Cookies carry `Secure`: the app serves TLS, or is reached over https (a reverse proxy).

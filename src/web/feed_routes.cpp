@@ -98,23 +98,32 @@ void set_validators(Exchange& ex, const CachedFeed& feed) {
 }
 
 void serve_named_feed(Exchange& ex, const std::string& name) {
-  CachedFeed feed;
+  auto& app = ex.app;
+  std::shared_ptr<const CachedFeed> feed;
+  const auto now = std::chrono::steady_clock::now();
   {
-    auto store = ex.app.stores.lease();
+    // Within k_feed_recheck of the last look at the database (and no write of the app since),
+    // a rendered feed is answered without touching the database: 304s cost almost nothing.
+    const std::lock_guard lock(app.feeds_mutex);
+    const auto it = app.feeds.find(name);
+    if (app.newest.id >= 0 && now - app.newest.read < k_feed_recheck && it != app.feeds.end() &&
+        it->second->change_id == app.newest.id && it->second->change_at == app.newest.at)
+      feed = it->second;
+  }
+  if (!feed) {
+    auto store = app.stores.lease();
     const Store::Snapshot view(*store);
     const auto newest = store->changes(1);
     const long long id = newest.empty() ? 0 : newest.front().id;
     const std::string at = newest.empty() ? std::string{"1970-01-01T00:00:00Z"} : newest.front().at;
-    bool cached = false;
     {
-      const std::lock_guard lock(ex.app.feeds_mutex);
-      const auto it = ex.app.feeds.find(name);
-      if (it != ex.app.feeds.end() && it->second.change_id == id && it->second.change_at == at) {
+      const std::lock_guard lock(app.feeds_mutex);
+      app.newest = NewestChange{id, at, now};
+      const auto it = app.feeds.find(name);
+      if (it != app.feeds.end() && it->second->change_id == id && it->second->change_at == at)
         feed = it->second;
-        cached = true;
-      }
     }
-    if (!cached) {
+    if (!feed) {
       const auto entries = feed_entries(*store);
       const auto entry = std::find_if(entries.begin(), entries.end(),
                                       [&](const FeedEntry& e) { return e.file == name; });
@@ -123,18 +132,19 @@ void serve_named_feed(Exchange& ex, const std::string& name) {
       const Instant dtstamp = read_source_date_epoch().value_or(parse_utc(at));
       std::string body;
       export_ics(*store, entry->scope, dtstamp, [&](std::string_view chunk) { body += chunk; });
-      feed = CachedFeed{id, at, etag_of(body), http_date(parse_utc(at)), std::move(body)};
-      const std::lock_guard lock(ex.app.feeds_mutex);
-      ex.app.feeds[name] = feed;
+      feed = std::make_shared<const CachedFeed>(
+          CachedFeed{id, at, etag_of(body), http_date(parse_utc(at)), std::move(body)});
+      const std::lock_guard lock(app.feeds_mutex);
+      app.feeds[name] = feed;
     }
   }
-  set_validators(ex, feed);
+  set_validators(ex, *feed);
   const std::string inm = ex.req.get_header_value("If-None-Match");
   bool not_modified = false;
   if (!inm.empty()) {
-    not_modified = none_match_hits(inm, feed.etag);
+    not_modified = none_match_hits(inm, feed->etag);
   } else if (const auto ims = parse_http_date(ex.req.get_header_value("If-Modified-Since"))) {
-    const auto lm = parse_http_date(feed.last_modified);
+    const auto lm = parse_http_date(feed->last_modified);
     not_modified = lm && *lm <= *ims;
   }
   if (not_modified) {
@@ -142,7 +152,7 @@ void serve_named_feed(Exchange& ex, const std::string& name) {
     return;
   }
   ex.res.status = 200;
-  ex.res.set_content(feed.body, "text/calendar; charset=utf-8");
+  ex.res.set_content(feed->body, "text/calendar; charset=utf-8");
 }
 
 void serve_feed(Exchange& ex) { serve_named_feed(ex, ex.params.at(0)); }
@@ -187,6 +197,7 @@ FeedLinks rotate(Exchange& ex) {
     throw NotFound{"feed", name, "no such feed (see /feeds for the list)"};
   const std::string token = random_token();
   store->set_feed_token(name, token);
+  ex.app.feeds_may_have_changed();
   return links_of(ex, name, {{name, token}});
 }
 

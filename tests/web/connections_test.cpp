@@ -49,17 +49,19 @@ struct Socket {
     return fd >= 0 &&
            ::send(fd, text.data(), text.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(text.size());
   }
-  /// True when the server has closed the connection (EOF or reset), waiting at most `wait`
-  /// for something to arrive; an answer before the close is read and dropped.
+  /// True when the server has closed the connection (EOF or reset) within `wait`; an answer
+  /// before the close is read and dropped.
   bool closed(std::chrono::milliseconds wait = 0ms) const {
-    pollfd p{fd, POLLIN, 0};
-    if (::poll(&p, 1, static_cast<int>(wait.count())) <= 0) return false;
+    const auto end = Clock::now() + wait;
     char buf[4096];
     while (true) {
-      const auto n = ::recv(fd, buf, sizeof buf, MSG_DONTWAIT);
-      if (n > 0) continue;
-      if (n == 0) return true;
-      return errno != EAGAIN && errno != EWOULDBLOCK;
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(end - Clock::now());
+      pollfd p{fd, POLLIN, 0};
+      if (::poll(&p, 1, static_cast<int>(std::max<long long>(0, left.count()))) <= 0) return false;
+      ssize_t n = 0;
+      while ((n = ::recv(fd, buf, sizeof buf, MSG_DONTWAIT)) > 0) {}
+      if (n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK)) return true;
+      if (Clock::now() >= end) return false;  // an answer came, the close not yet
     }
   }
 };
