@@ -71,7 +71,7 @@ struct AppState {
   std::vector<User> users;  ///< empty: no login
   StorePool stores;
   LoginSessions sessions;
-  std::mutex feeds_mutex;                                   ///< guards feeds and newest
+  std::mutex feeds_mutex;                                          ///< guards feeds and newest
   std::map<std::string, std::shared_ptr<const CachedFeed>> feeds;  ///< by feed file name
   NewestChange newest;
   /// Held by every write of the app: its writers queue here, woken in turn, rather than poll

@@ -70,9 +70,9 @@ TEST_CASE("serve --users: a feed's secret link works without a login, until rota
   for (const std::string& bad :
        {"/feeds/" + flipped + "/body-GGE-ICT-2004.ics", "/feeds/" + token + "/all.ics",
         "/feeds/" + token.substr(0, 63) + "/body-GGE-ICT-2004.ics",
-        "/feeds/" + token + "x/body-GGE-ICT-2004.ics", std::string{"/feeds/x/body-GGE-ICT-2004.ics"},
-        "/feeds/" + token + "/../../gge.db", "/feeds/" + token + "/%2e%2e%2fgge.db",
-        "/feeds/" + token + "/..%5cgge.db"}) {
+        "/feeds/" + token + "x/body-GGE-ICT-2004.ics",
+        std::string{"/feeds/x/body-GGE-ICT-2004.ics"}, "/feeds/" + token + "/../../gge.db",
+        "/feeds/" + token + "/%2e%2e%2fgge.db", "/feeds/" + token + "/..%5cgge.db"}) {
     INFO(bad);
     const auto r = c->Get(bad);
     REQUIRE(r);
