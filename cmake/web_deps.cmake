@@ -25,7 +25,10 @@ add_library(gge_dep::httplib INTERFACE IMPORTED)
 target_include_directories(gge_dep::httplib INTERFACE ${GGE_HTTPLIB_INCLUDE_DIR} ${OPENSSL_INCLUDE_DIR})
 target_compile_definitions(gge_dep::httplib INTERFACE
   CPPHTTPLIB_OPENSSL_SUPPORT CPPHTTPLIB_ZLIB_SUPPORT CPPHTTPLIB_BROTLI_SUPPORT)
-target_link_libraries(gge_dep::httplib INTERFACE ${GGE_HTTPLIB_LIBRARY} Threads::Threads)
+# OpenSSL directly too: gge serve --cert/--key runs TLS on its own connection streams
+# (src/web/connections.cpp) with the OpenSSL that cpp-httplib is built with.
+target_link_libraries(gge_dep::httplib INTERFACE ${GGE_HTTPLIB_LIBRARY} OpenSSL::SSL OpenSSL::Crypto
+                      Threads::Threads)
 add_library(gge_dep::sodium INTERFACE IMPORTED)
 target_include_directories(gge_dep::sodium INTERFACE ${GGE_SODIUM_INCLUDE_DIR})
 target_link_libraries(gge_dep::sodium INTERFACE ${GGE_SODIUM_LIBRARY})

@@ -3,8 +3,10 @@
 #include "gge/core/error.hpp"
 #include "gge/web/serve.hpp"
 #include "web/request_values.hpp"
+#include "web/connections.hpp"
 #include "web/respond.hpp"
 #include "web/routes.hpp"
+#include "web/tls.hpp"
 
 #include <fmt/format.h>
 #include <sodium.h>
@@ -25,30 +27,6 @@ constexpr const char* k_csp =
     "img-src 'self' data:; "
     "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-/// Connections served at once (one thread each while kept alive).
-constexpr std::size_t k_threads = 64;
-
-/// The value of cookie `name` in the request's Cookie header, or "".
-std::string cookie(const httplib::Request& req, std::string_view name) {
-  const std::string header = req.get_header_value("Cookie");
-  std::size_t at = 0;
-  while (at < header.size()) {
-    while (at < header.size() && (header[at] == ' ' || header[at] == ';')) ++at;
-    const std::size_t end = std::min(header.find(';', at), header.size());
-    const std::string_view pair = std::string_view{header}.substr(at, end - at);
-    if (pair.size() > name.size() && pair.substr(0, name.size()) == name &&
-        pair[name.size()] == '=')
-      return std::string{pair.substr(name.size() + 1)};
-    at = end;
-  }
-  return {};
-}
-
-/// Constant-time equality of two tokens.
-bool same_token(const std::string& a, const std::string& b) {
-  return a.size() == b.size() && !a.empty() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
-}
-
 /// The Host values a no-login app answers (its own addresses): a page elsewhere that rebinds
 /// its DNS name to 127.0.0.1 sends its own name and gets 421, never the planner's data.
 bool host_allowed(const detail::AppState& app, const std::string& host, int port) {
@@ -63,16 +41,44 @@ bool host_allowed(const detail::AppState& app, const std::string& host, int port
   return host == authority;
 }
 
+/// The connection limits of `options`.
+detail::ConnectionLimits limits_of(const ServeOptions& options) {
+  detail::ConnectionLimits l;
+  l.request = std::chrono::seconds{options.timeout_seconds};
+  l.write = std::chrono::seconds{options.timeout_seconds};
+  l.threads = options.threads;
+  return l;
+}
+
+detail::TlsContext tls_of(const ServeOptions& options) {
+  if (options.cert.empty() != options.key.empty())
+    throw InputError({}, options.cert.empty() ? k_field_cert : k_field_key, "",
+                     "TLS needs both a certificate and its key");
+  if (options.cert.empty()) return {};
+  return detail::make_tls_context(options.cert, options.key);
+}
+
 }  // namespace
 
 struct App::Impl {
+  detail::TlsContext tls;
   detail::AppState state;
   std::vector<detail::Route> routes;
-  httplib::Server server;
+  detail::GuardedServer server;
   int port = 0;
 
   explicit Impl(const ServeOptions& options)
-      : state{options, {}, detail::StorePool(options.db), {}, {}, {}} {}
+      : tls(tls_of(options)),
+        state{options,
+              {},
+              detail::StorePool(options.db),
+              detail::LoginSessions(std::chrono::seconds{options.session_idle_seconds},
+                                    std::chrono::seconds{options.session_max_seconds}),
+              {},
+              {},
+              {},
+              {}},
+        server(limits_of(options), tls.get()) {}
 
   /// Everything before the handler: path, login, role, CSRF. Returns false when it answered.
   bool admit(Exchange& ex, const detail::Route& route) {
@@ -82,7 +88,7 @@ struct App::Impl {
                             "this app answers only under its own address");
       return false;
     }
-    if (const std::string token = cookie(ex.req, "gge_session"); !token.empty())
+    if (const std::string token = ex.cookie("gge_session"); !token.empty())
       ex.caller = state.sessions.find(token);
     const bool needs_caller = route.access != Access::open && route.access != Access::feed;
     if (!login && !ex.caller && needs_caller) {
@@ -92,8 +98,7 @@ struct App::Impl {
       if (!ex.api() || ex.req.path == "/api/session") {
         const std::string token = state.sessions.create("local", Role::planner);
         ex.caller = state.sessions.find(token);
-        ex.res.set_header("Set-Cookie",
-                          "gge_session=" + token + "; Path=/; HttpOnly; SameSite=Strict");
+        ex.set_cookie("gge_session", token);
       } else {
         ex.caller = detail::Caller{"local", Role::planner, ""};
       }
@@ -121,7 +126,7 @@ struct App::Impl {
     if (sent.empty()) {
       if (const auto it = ex.json_body.find("csrf"); it != ex.json_body.end()) sent = it->second;
     }
-    if (!same_token(sent, ex.caller->csrf)) {
+    if (!detail::same_secret(sent, ex.caller->csrf)) {
       detail::respond_error(ex, 403, "csrf", "",
                             "missing or wrong CSRF token; reload the page and try again");
       return false;
@@ -157,7 +162,13 @@ struct App::Impl {
     try {
       if (body_read) read_json_body(ex);
       if (!admit(ex, *route)) return;
-      route->handler(ex);
+      if (route->access == Access::write) {
+        const std::lock_guard writing(state.write_mutex);
+        route->handler(ex);
+        state.feeds_may_have_changed();
+      } else {
+        route->handler(ex);
+      }
     } catch (...) {
       detail::respond_exception(ex, std::current_exception());
     }
@@ -189,15 +200,8 @@ App::App(ServeOptions options) {
   detail::add_static_routes(m_impl->routes);
 
   auto& srv = m_impl->server;
+  // Timeouts, keep-alive and the thread pool are the GuardedServer's (web/connections.hpp).
   srv.set_payload_max_length(st.options.max_body_bytes);
-  srv.set_read_timeout(st.options.timeout_seconds, 0);
-  srv.set_write_timeout(st.options.timeout_seconds, 0);
-  // cpp-httplib serves a connection on one pool thread for as long as it is kept alive: the
-  // pool bounds the connections served at once (more wait in the listen backlog), and the
-  // keep-alive limits hand the threads round.
-  srv.new_task_queue = [] { return new httplib::ThreadPool(k_threads); };
-  srv.set_keep_alive_timeout(2);
-  srv.set_keep_alive_max_count(100);
   srv.set_default_headers({{"Content-Security-Policy", k_csp},
                            {"X-Content-Type-Options", "nosniff"},
                            {"X-Frame-Options", "DENY"},
@@ -208,7 +212,9 @@ App::App(ServeOptions options) {
   // its regular expressions) would look at the path; a POST that passes reaches the handler
   // below with its body read (and limited: 413 past max_body_bytes).
   srv.set_pre_routing_handler([impl](const httplib::Request& req, httplib::Response& res) {
+    detail::GuardedServer::head_read();
     if (req.method != "POST") {
+      detail::GuardedServer::request_read();
       impl->dispatch(req, res, false);
       return httplib::Server::HandlerResponse::Handled;
     }
@@ -219,16 +225,21 @@ App::App(ServeOptions options) {
             ? detail::match_route(impl->routes, req.method, req.path, ex.params, method_known)
             : nullptr;
     if (!route) {
+      detail::GuardedServer::request_read();
       impl->dispatch(req, res, false);
       return httplib::Server::HandlerResponse::Handled;
     }
     return httplib::Server::HandlerResponse::Unhandled;
   });
   srv.Post("/.*", [impl](const httplib::Request& req, httplib::Response& res) {
+    detail::GuardedServer::request_read();
     impl->dispatch(req, res, true);
   });
   srv.set_error_handler([impl](const httplib::Request& req, httplib::Response& res) {
-    if (!res.body.empty()) return;
+    if (!res.body.empty()) return;  // the app's own answer
+    // httplib's own refusals (a malformed request, a body over the limit) leave the rest of the
+    // request unread: the connection cannot go on.
+    detail::GuardedServer::close_after_answer();
     Exchange ex{impl->state, req, res, std::nullopt, {}, {}, {}};
     const int status = res.status;
     if (status == 413)
@@ -258,7 +269,7 @@ int App::bind() {
         "cannot listen on {}:{} (in use, or not an address of this machine)", l.host, l.port));
   if (impl.state.options.base_url.empty())
     impl.state.options.base_url =
-        fmt::format("http://{}:{}",
+        fmt::format("{}://{}:{}", impl.tls ? "https" : "http",
                     l.host.find(':') != std::string::npos ? "[" + l.host + "]" : l.host, impl.port);
   return impl.port;
 }

@@ -4,6 +4,7 @@
 
 #include "gge/core/error.hpp"
 
+#include <fmt/format.h>
 #include <sodium.h>
 
 #include <algorithm>
@@ -28,39 +29,31 @@ StorePool::Lease StorePool::lease() {
   return Lease(*this, std::make_unique<Store>(Store::open(m_db)));
 }
 
-namespace {
-std::string random_token() {
-  unsigned char bytes[32];
-  randombytes_buf(bytes, sizeof bytes);
-  char hex[sizeof bytes * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, bytes, sizeof bytes);
-  return hex;
-}
-}  // namespace
-
-std::string LoginSessions::create(const std::string& user, Role role) {
-  std::string token = random_token();
-  const std::lock_guard lock(m_mutex);
-  if (m_order.size() >= k_max_sessions) {
-    m_by_token.erase(m_order.front());
-    m_order.erase(m_order.begin());
+std::string Exchange::cookie(std::string_view name) const {
+  const std::string header = req.get_header_value("Cookie");
+  std::size_t at = 0;
+  while (at < header.size()) {
+    while (at < header.size() && (header[at] == ' ' || header[at] == ';')) ++at;
+    const std::size_t end = std::min(header.find(';', at), header.size());
+    const std::string_view pair = std::string_view{header}.substr(at, end - at);
+    if (pair.size() > name.size() && pair.substr(0, name.size()) == name &&
+        pair[name.size()] == '=')
+      return std::string{pair.substr(name.size() + 1)};
+    at = end;
   }
-  m_by_token[token] = Caller{user, role, random_token()};
-  m_order.push_back(token);
-  return token;
+  return {};
 }
 
-std::optional<Caller> LoginSessions::find(const std::string& token) const {
-  const std::lock_guard lock(m_mutex);
-  const auto it = m_by_token.find(token);
-  if (it == m_by_token.end()) return std::nullopt;
-  return it->second;
+void Exchange::set_cookie(std::string_view name, const std::string& value, std::string_view path,
+                          std::optional<int> max_age) {
+  std::string c = fmt::format("{}={}; Path={}; HttpOnly; SameSite=Strict", name, value, path);
+  if (app.secure_cookies()) c += "; Secure";
+  if (max_age) c += fmt::format("; Max-Age={}", *max_age);
+  res.set_header("Set-Cookie", c);
 }
 
-void LoginSessions::erase(const std::string& token) {
-  const std::lock_guard lock(m_mutex);
-  m_by_token.erase(token);
-  std::erase(m_order, token);
+bool same_secret(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && !a.empty() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
 std::optional<std::string> Exchange::value(const std::string& name) const {

@@ -4,23 +4,19 @@
 #include "gge/store/store.hpp"
 #include "gge/web/serve.hpp"
 #include "gge/web/users.hpp"
+#include "web/login_sessions.hpp"
 
 #include <httplib.h>
 
+#include <chrono>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace gge::web::detail {
-
-/// Who sends a request. Without a users file every caller is "local", a planner.
-struct Caller {
-  std::string user;
-  Role role = Role::viewer;
-  std::string csrf;  ///< the token every write of this login session must carry
-};
 
 /// Open stores, one per concurrent request at most: a handler borrows one and gives it back
 /// (SQLite connections are not shared between threads).
@@ -50,22 +46,6 @@ class StorePool {
   std::vector<std::unique_ptr<Store>> m_free;
 };
 
-/// Login sessions: random 256-bit tokens (cookie `gge_session`) to a caller. In memory only:
-/// a restart logs everyone out. Bounded: the oldest is dropped past k_max_sessions.
-class LoginSessions {
- public:
-  static constexpr std::size_t k_max_sessions = 10'000;
-  /// A new session for `user` in `role`; returns its token.
-  std::string create(const std::string& user, Role role);
-  [[nodiscard]] std::optional<Caller> find(const std::string& token) const;
-  void erase(const std::string& token);
-
- private:
-  mutable std::mutex m_mutex;
-  std::map<std::string, Caller> m_by_token;
-  std::vector<std::string> m_order;  ///< tokens, oldest first
-};
-
 /// A feed as last rendered, valid while the database's newest change is the same.
 struct CachedFeed {
   long long change_id = -1;
@@ -75,15 +55,41 @@ struct CachedFeed {
   std::string body;
 };
 
+/// The database's newest change as the app last read it, and when (steady clock).
+struct NewestChange {
+  long long id = -1;  ///< -1: ask the database
+  std::string at;
+  std::chrono::steady_clock::time_point read;
+};
+
+/// How long a read of the newest change is trusted for feeds: a change made by another process
+/// (the CLI) shows in the feeds within this time; the app's own writes at once.
+inline constexpr std::chrono::milliseconds k_feed_recheck{100};
+
 struct AppState {
   ServeOptions options;
   std::vector<User> users;  ///< empty: no login
   StorePool stores;
   LoginSessions sessions;
-  std::mutex feeds_mutex;
-  std::map<std::string, CachedFeed> feeds;  ///< by feed file name
+  std::mutex feeds_mutex;                                          ///< guards feeds and newest
+  std::map<std::string, std::shared_ptr<const CachedFeed>> feeds;  ///< by feed file name
+  NewestChange newest;
+  /// Held by every write of the app: its writers queue here, woken in turn, rather than poll
+  /// SQLite's lock (whose busy handler sleeps and retries, and can starve one writer past its
+  /// timeout: "database is locked"). Reads never take it (WAL).
+  std::mutex write_mutex;
+
+  /// After every write of the app: the next feed asks the database for its newest change.
+  void feeds_may_have_changed() {
+    const std::lock_guard lock(feeds_mutex);
+    newest.id = -1;
+  }
 
   [[nodiscard]] bool login_required() const { return !options.users_file.empty(); }
+  /// Cookies carry `Secure`: the app serves TLS, or is reached over https (a reverse proxy).
+  [[nodiscard]] bool secure_cookies() const {
+    return !options.cert.empty() || options.base_url.rfind("https://", 0) == 0;
+  }
 };
 
 /// One request in flight.
@@ -106,6 +112,15 @@ struct Exchange {
   [[nodiscard]] std::string required(const std::string& name) const;
   /// True for /api/ routes: errors are JSON.
   [[nodiscard]] bool api() const { return req.path.rfind("/api/", 0) == 0; }
+  /// The value of cookie `name` in the request's Cookie header, or "".
+  [[nodiscard]] std::string cookie(std::string_view name) const;
+  /// Adds a Set-Cookie for `name`: HttpOnly, SameSite=Strict, Secure when the app's cookies
+  /// are, on `path`; `max_age` 0 removes it, nullopt makes it last while the browser runs.
+  void set_cookie(std::string_view name, const std::string& value, std::string_view path = "/",
+                  std::optional<int> max_age = std::nullopt);
 };
+
+/// Constant-time equality of two secrets (libsodium); false when either is empty.
+bool same_secret(std::string_view a, std::string_view b);
 
 }  // namespace gge::web::detail

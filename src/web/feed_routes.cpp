@@ -1,5 +1,9 @@
 // GET/HEAD /feeds/NAME.ics: the calendar `gge export ics` writes for the same scope, byte for
 // byte, with validators (ETag, Last-Modified) and 304 answers; GET /feeds: the subscribe links.
+// GET/HEAD /feeds/TOKEN/NAME.ics: the same feed without a login, for the holder of the feed's
+// secret token (stored in the database, schema 0008; compared in constant time; a wrong or
+// missing token is 404, as for a feed that does not exist). A planner rotates a feed's token
+// (POST /feeds/NAME.ics/rotate, /api/feeds/NAME.ics/rotate): the old link stops working.
 //
 // DTSTAMP is SOURCE_DATE_EPOCH when set (as for the CLI), else the time of the database's newest
 // change: RFC 5545 3.8.7.2 ("the date and time that the information associated with the calendar
@@ -15,6 +19,7 @@
 #include <fmt/format.h>
 #include <sodium.h>
 
+#include <algorithm>
 #include <sstream>
 
 namespace gge::web::detail {
@@ -92,25 +97,33 @@ void set_validators(Exchange& ex, const CachedFeed& feed) {
   ex.res.set_header("Last-Modified", feed.last_modified);
 }
 
-void serve_feed(Exchange& ex) {
-  const std::string& name = ex.params.at(0);
-  CachedFeed feed;
+void serve_named_feed(Exchange& ex, const std::string& name) {
+  auto& app = ex.app;
+  std::shared_ptr<const CachedFeed> feed;
+  const auto now = std::chrono::steady_clock::now();
   {
-    auto store = ex.app.stores.lease();
+    // Within k_feed_recheck of the last look at the database (and no write of the app since),
+    // a rendered feed is answered without touching the database: 304s cost almost nothing.
+    const std::lock_guard lock(app.feeds_mutex);
+    const auto it = app.feeds.find(name);
+    if (app.newest.id >= 0 && now - app.newest.read < k_feed_recheck && it != app.feeds.end() &&
+        it->second->change_id == app.newest.id && it->second->change_at == app.newest.at)
+      feed = it->second;
+  }
+  if (!feed) {
+    auto store = app.stores.lease();
     const Store::Snapshot view(*store);
     const auto newest = store->changes(1);
     const long long id = newest.empty() ? 0 : newest.front().id;
     const std::string at = newest.empty() ? std::string{"1970-01-01T00:00:00Z"} : newest.front().at;
-    bool cached = false;
     {
-      const std::lock_guard lock(ex.app.feeds_mutex);
-      const auto it = ex.app.feeds.find(name);
-      if (it != ex.app.feeds.end() && it->second.change_id == id && it->second.change_at == at) {
+      const std::lock_guard lock(app.feeds_mutex);
+      app.newest = NewestChange{id, at, now};
+      const auto it = app.feeds.find(name);
+      if (it != app.feeds.end() && it->second->change_id == id && it->second->change_at == at)
         feed = it->second;
-        cached = true;
-      }
     }
-    if (!cached) {
+    if (!feed) {
       const auto entries = feed_entries(*store);
       const auto entry = std::find_if(entries.begin(), entries.end(),
                                       [&](const FeedEntry& e) { return e.file == name; });
@@ -119,18 +132,19 @@ void serve_feed(Exchange& ex) {
       const Instant dtstamp = read_source_date_epoch().value_or(parse_utc(at));
       std::string body;
       export_ics(*store, entry->scope, dtstamp, [&](std::string_view chunk) { body += chunk; });
-      feed = CachedFeed{id, at, etag_of(body), http_date(parse_utc(at)), std::move(body)};
-      const std::lock_guard lock(ex.app.feeds_mutex);
-      ex.app.feeds[name] = feed;
+      feed = std::make_shared<const CachedFeed>(
+          CachedFeed{id, at, etag_of(body), http_date(parse_utc(at)), std::move(body)});
+      const std::lock_guard lock(app.feeds_mutex);
+      app.feeds[name] = feed;
     }
   }
-  set_validators(ex, feed);
+  set_validators(ex, *feed);
   const std::string inm = ex.req.get_header_value("If-None-Match");
   bool not_modified = false;
   if (!inm.empty()) {
-    not_modified = none_match_hits(inm, feed.etag);
+    not_modified = none_match_hits(inm, feed->etag);
   } else if (const auto ims = parse_http_date(ex.req.get_header_value("If-Modified-Since"))) {
-    const auto lm = parse_http_date(feed.last_modified);
+    const auto lm = parse_http_date(feed->last_modified);
     not_modified = lm && *lm <= *ims;
   }
   if (not_modified) {
@@ -138,23 +152,111 @@ void serve_feed(Exchange& ex) {
     return;
   }
   ex.res.status = 200;
-  ex.res.set_content(feed.body, "text/calendar; charset=utf-8");
+  ex.res.set_content(feed->body, "text/calendar; charset=utf-8");
+}
+
+void serve_feed(Exchange& ex) { serve_named_feed(ex, ex.params.at(0)); }
+
+/// GET /feeds/TOKEN/NAME: NAME for the holder of its token; 404 otherwise, whatever is wrong.
+void serve_feed_by_token(Exchange& ex) {
+  const std::string& token = ex.params.at(0);
+  const std::string& name = ex.params.at(1);
+  std::optional<std::string> stored;
+  {
+    auto store = ex.app.stores.lease();
+    stored = store->feed_token(name);
+  }
+  if (!stored || !same_secret(token, *stored))
+    throw NotFound{"feed", name, "no such feed, or the link is not (or no longer) valid"};
+  serve_named_feed(ex, name);
+}
+
+/// The link of `file`, its webcal:// twin, and its secret link ("" without a token).
+struct FeedLinks {
+  std::string url, webcal, secret;
+};
+
+FeedLinks links_of(const Exchange& ex, const std::string& file,
+                   const std::map<std::string, std::string>& tokens) {
+  const std::string& base = ex.app.options.base_url;
+  FeedLinks l;
+  l.url = base + "/feeds/" + file;
+  l.webcal = "webcal" + l.url.substr(l.url.find("://"));
+  if (const auto it = tokens.find(file); it != tokens.end())
+    l.secret = base + "/feeds/" + it->second + "/" + file;
+  return l;
+}
+
+/// Gives feed params[0] a new random token; NotFound for a feed that does not exist.
+FeedLinks rotate(Exchange& ex) {
+  const std::string& name = ex.params.at(0);
+  auto store = ex.app.stores.lease();
+  const auto entries = feed_entries(*store);
+  if (std::none_of(entries.begin(), entries.end(),
+                   [&](const FeedEntry& e) { return e.file == name; }))
+    throw NotFound{"feed", name, "no such feed (see /feeds for the list)"};
+  const std::string token = random_token();
+  store->set_feed_token(name, token);
+  ex.app.feeds_may_have_changed();
+  return links_of(ex, name, {{name, token}});
+}
+
+void rotate_api(Exchange& ex) {
+  const auto l = rotate(ex);
+  respond_json(
+      ex,
+      {{"feed", ex.params.at(0)}, {"url", l.url}, {"webcal", l.webcal}, {"secret_url", l.secret}});
+}
+
+void rotate_form(Exchange& ex) {
+  (void)rotate(ex);
+  ex.res.status = 303;
+  ex.res.set_header("Location", "/feeds");
+}
+
+void feeds_api(Exchange& ex) {
+  auto store = ex.app.stores.lease();
+  const auto tokens = store->feed_tokens();
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& e : feed_entries(*store)) {
+    const auto l = links_of(ex, e.file, tokens);
+    out.push_back({{"feed", e.file},
+                   {"title", e.title},
+                   {"url", l.url},
+                   {"webcal", l.webcal},
+                   {"secret_url", l.secret.empty() ? nlohmann::json() : nlohmann::json(l.secret)}});
+  }
+  respond_json(ex, out);
 }
 
 void feeds_page(Exchange& ex) {
   auto store = ex.app.stores.lease();
   const auto entries = feed_entries(*store);
-  const std::string& base = ex.app.options.base_url;
+  const auto tokens = store->feed_tokens();
+  const bool planner = ex.caller && ex.caller->role == Role::planner;
   std::string body =
       "<p>Subscribe in your calendar program (Outlook, Google Calendar, Apple Calendar, "
-      "Thunderbird) with one of these links; it picks up moves and cancellations.</p>\n<table>\n"
-      "<tr><th>Calendar</th><th>Link</th><th>webcal</th></tr>\n";
+      "Thunderbird) with one of these links; it picks up moves and cancellations. A secret link "
+      "works without logging in: share it only with whom should see the calendar; a planner "
+      "can replace it, and the old one stops working.</p>\n<table>\n"
+      "<tr><th>Calendar</th><th>Link</th><th>webcal</th><th>Secret link</th></tr>\n";
   for (const auto& e : entries) {
-    const std::string url = base + "/feeds/" + e.file;
-    const std::string webcal = "webcal" + url.substr(url.find("://"));
+    const auto l = links_of(ex, e.file, tokens);
+    std::string secret =
+        l.secret.empty()
+            ? std::string{"none"}
+            : fmt::format("<a href=\"{}\">{}</a>", html_escape(l.secret), html_escape(l.secret));
+    if (planner)
+      secret += fmt::format(
+          " <form method=\"post\" action=\"/feeds/{}/rotate\"><input type=\"hidden\" "
+          "name=\"csrf\" value=\"{}\"><button>{}</button></form>",
+          html_escape(e.file), html_escape(ex.caller->csrf),
+          l.secret.empty() ? "Make one" : "Replace");
     body += fmt::format(
-        "<tr><td>{}</td><td><a href=\"{}\">{}</a></td><td><a href=\"{}\">webcal</a></td></tr>\n",
-        html_escape(e.title), html_escape(url), html_escape(url), html_escape(webcal));
+        "<tr><td>{}</td><td><a href=\"{}\">{}</a></td><td><a href=\"{}\">webcal</a></td>"
+        "<td>{}</td></tr>\n",
+        html_escape(e.title), html_escape(l.url), html_escape(l.url), html_escape(l.webcal),
+        secret);
   }
   body += "</table>\n";
   respond_page(ex, "Feeds", body);
@@ -164,7 +266,11 @@ void feeds_page(Exchange& ex) {
 
 void add_feed_routes(std::vector<Route>& out) {
   out.push_back({"GET", "/feeds/*", Access::feed, serve_feed});
+  out.push_back({"GET", "/feeds/*/*", Access::open, serve_feed_by_token});
+  out.push_back({"POST", "/feeds/*/rotate", Access::write, rotate_form});
   out.push_back({"GET", "/feeds", Access::read, feeds_page});
+  out.push_back({"GET", "/api/feeds", Access::read, feeds_api});
+  out.push_back({"POST", "/api/feeds/*/rotate", Access::write, rotate_api});
 }
 
 }  // namespace gge::web::detail

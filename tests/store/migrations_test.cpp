@@ -55,6 +55,14 @@ constexpr const char* k_busy_rows = R"sql(
         VALUES ('station', 'NY', 'un.ics', 'y@example.org', '2005-05-18', '2005-05-23', 1, 'Conference');
 )sql";
 
+// Version 8 added the feed tokens of gge serve.
+constexpr const char* k_busy_and_token_rows = R"sql(
+      INSERT INTO busy_time (kind, subject, source, uid, start, end, all_day, summary)
+        VALUES ('expert', 'ru-1', 'ru-1.ics', 'x@example.org', '2005-03-01T15:00:00Z', '2005-03-01T16:30:00Z', 0, 'Dentist');
+      INSERT INTO feed_token (feed, token, created)
+        VALUES ('body-GGE-ICT-2004.ics', '0123456789abcdef0123456789abcdef', '2005-03-01T15:00:00Z');
+)sql";
+
 constexpr DataAt k_data_at[] = {
     {1, R"sql(
       UPDATE clock SET now = '2004-11-09T11:33:20Z';
@@ -75,6 +83,8 @@ constexpr DataAt k_data_at[] = {
     {6, k_rows_since_2, k_busy_rows},
     // 7: the change log's `user` and the clock's (new columns with defaults; old rows keep NULL).
     {7, k_rows_since_2, k_busy_rows},
+    // 8: the secret tokens of gge serve's feeds.
+    {8, k_rows_since_2, k_busy_and_token_rows},
 };
 
 // Creates a database exactly as a build whose newest migration was `version` left it.

@@ -6,6 +6,10 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 using gge::test::db_bytes;
 using gge::test::ServerFixture;
 using nlohmann::json;
@@ -352,4 +356,58 @@ TEST_CASE("serve: pages render without JavaScript", "[web]") {
   const auto overview = c->Get("/", cookie)->body;
   CHECK(overview.find("GA 60") != std::string::npos);  // a deadline explanation
   CHECK(c->Get("/holidays?year=abc", cookie)->status == 400);
+}
+
+TEST_CASE("serve: a stop answers the writes in flight and cuts the rest, none half done", "[web]") {
+  ServerFixture app;
+  const auto s = app.local_session();
+  // One planner per planned session, each toggling its status.
+  const auto sessions = json::parse(app.client()->Get("/api/sessions?status=planned")->body);
+  const std::size_t n = sessions.size();
+  REQUIRE(n >= 2);
+  std::atomic<bool> going{true};
+  std::atomic<int> refused{0};  // Catch's macros are not for other threads: count, check after
+  std::vector<long long> saved(n, 0), start(n, 0);
+  std::vector<std::thread> planners;
+  for (std::size_t p = 0; p < n; ++p) {
+    start[p] = sessions[p].at("revision");
+    planners.emplace_back([&, p] {
+      auto c = app.client();
+      const auto& session = sessions[p];
+      const std::string path = "/api/sessions/" + session.at("body").get<std::string>() + "/" +
+                               std::to_string(session.at("number").get<int>()) + "/status";
+      long long revision = start[p];
+      // Toggle its status, each write from the revision the last one answered; at most 30 s.
+      for (int i = 0; going && i < 3000; ++i) {
+        const json body = {{"status", i % 2 ? "planned" : "confirmed"}, {"revision", revision}};
+        const auto r = c->Post(path.c_str(), with(s), body.dump(), "application/json");
+        if (!r) break;  // the server has stopped
+        if (r->status != 200) {
+          ++refused;
+          break;
+        }
+        revision = json::parse(r->body).at("revision");
+        ++saved[p];
+      }
+    });
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(800));
+  app.stop();
+  going = false;
+  for (auto& t : planners) t.join();
+  CHECK(refused == 0);
+  // Every answered write is stored, and nothing more: a write cut by the stop left no trace.
+  for (std::size_t p = 0; p < n; ++p) {
+    INFO(sessions[p].dump());
+    CHECK(saved[p] > 0);
+    const auto shown =
+        json::parse(app.scratch()
+                        .gge("--json session show " + sessions[p].at("body").get<std::string>() +
+                             "#" + std::to_string(sessions[p].at("number").get<int>()))
+                        .out);
+    CHECK(shown.at("session").at("revision") == start[p] + saved[p]);
+  }
+  CHECK(app.scratch()
+            .shell("sqlite3 " + gge::test::quote(app.db()) + " 'PRAGMA integrity_check'")
+            .out == "ok\n");
 }

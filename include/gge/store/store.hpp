@@ -200,6 +200,15 @@ public:
   /// Removes every busy time of `source`; returns how many (the change log keeps them).
   std::size_t remove_busy_times(const std::string& source);
 
+  // --- Secret feed tokens of `gge serve` (schema 0008), by feed file name. Secrets: never in
+  // --- the change log, the dump or any export.
+  /// The token of `feed`, or nullopt when it has none.
+  [[nodiscard]] std::optional<std::string> feed_token(const std::string& feed) const;
+  /// Every feed's token, by feed file name.
+  [[nodiscard]] std::map<std::string, std::string> feed_tokens() const;
+  /// Gives `feed` the token `token` (at least 32 characters), replacing its old one.
+  void set_feed_token(const std::string& feed, const std::string& token);
+
   struct Impl;
 
 private:

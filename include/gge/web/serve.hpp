@@ -19,6 +19,8 @@ namespace gge::web {
 inline constexpr const char* k_field_listen = "listen address";
 inline constexpr const char* k_field_users = "users file";
 inline constexpr const char* k_field_base_url = "base URL";
+inline constexpr const char* k_field_cert = "TLS certificate";
+inline constexpr const char* k_field_key = "TLS key";
 
 /// Where the app listens.
 struct ListenAddress {
@@ -38,7 +40,16 @@ struct ServeOptions {
   std::string base_url;       ///< where clients reach the app (feed links); "" = http://listen
   bool public_feeds = false;  ///< feeds readable without login
   std::size_t max_body_bytes = 64 * 1024;  ///< larger request bodies get 413
-  int timeout_seconds = 10;                ///< per read and write of a connection
+  /// A request's head and body must arrive within this many seconds of the first byte awaited
+  /// (0.5 s while connections wait for a thread); each write of an answer has as long.
+  int timeout_seconds = 10;
+  std::size_t threads = 64;  ///< connections served at once; more wait for a thread
+  /// TLS by the app itself: a PEM certificate chain and its unencrypted key (both or neither).
+  /// Cookies are `Secure` with TLS, and when `base_url` is https (TLS by a reverse proxy).
+  std::filesystem::path cert, key;
+  /// Login sessions end after this long without a request, and this long after the login.
+  int session_idle_seconds = 2 * 3600;
+  int session_max_seconds = 12 * 3600;
 };
 
 /// One running web app. Not copyable; `stop` may be called from any thread.

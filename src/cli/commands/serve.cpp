@@ -1,4 +1,5 @@
 // gge serve [--listen HOST:PORT] [--users FILE] [--base-url URL] [--public-feeds]
+//           [--cert FILE --key FILE]
 // gge user add NAME --role planner|viewer [--users FILE]
 #include "gge/web/serve.hpp"
 #include "cli/commands/commands.hpp"
@@ -51,7 +52,7 @@ std::string read_password() {
 
 void add_serve(CLI::App& app, Context& ctx) {
   struct Args {
-    std::string listen = "127.0.0.1:8080", users, base_url;
+    std::string listen = "127.0.0.1:8080", users, base_url, cert, key;
     bool public_feeds = false;
   };
   auto a = std::make_shared<Args>();
@@ -63,23 +64,31 @@ void add_serve(CLI::App& app, Context& ctx) {
   cmd->add_option("--base-url", a->base_url,
                   "URL where users reach the app, for feed links (default: http://LISTEN)");
   cmd->add_flag("--public-feeds", a->public_feeds, "Feeds are readable without logging in");
+  cmd->add_option("--cert", a->cert,
+                  "TLS: PEM certificate chain (with --key); else use a reverse proxy for https");
+  cmd->add_option("--key", a->key, "TLS: the certificate's unencrypted PEM private key");
   cmd->callback([&ctx, a] {
     ctx.flags = {{web::k_field_listen, "--listen"},
                  {web::k_field_users, "--users"},
-                 {web::k_field_base_url, "--base-url"}};
+                 {web::k_field_base_url, "--base-url"},
+                 {web::k_field_cert, "--cert"},
+                 {web::k_field_key, "--key"}};
     web::ServeOptions options;
     options.db = ctx.db_path;
     options.listen = web::parse_listen_address(a->listen, "--listen");
     options.users_file = a->users;
     options.base_url = a->base_url;
     options.public_feeds = a->public_feeds;
+    options.cert = a->cert;
+    options.key = a->key;
     web::App server(options);
     const int port = server.bind();
     const std::string& host = options.listen.host;
-    std::printf(
-        "gge: serving %s on http://%s:%d/ (%s; SIGTERM or Ctrl-C stops)\n", ctx.db_path.c_str(),
-        host.find(':') != std::string::npos ? ("[" + host + "]").c_str() : host.c_str(), port,
-        a->users.empty() ? "no login, this machine only" : "logins from the users file");
+    std::printf("gge: serving %s on %s://%s:%d/ (%s; SIGTERM or Ctrl-C stops)\n",
+                ctx.db_path.c_str(), a->cert.empty() ? "http" : "https",
+                host.find(':') != std::string::npos ? ("[" + host + "]").c_str() : host.c_str(),
+                port,
+                a->users.empty() ? "no login, this machine only" : "logins from the users file");
     std::fflush(stdout);
     web::run_until_signal(server);
     std::puts("gge: stopped");
