@@ -15,7 +15,10 @@ src=$2
 work=$(mktemp -d)
 server=
 cleanup() {
-  [[ -n $server ]] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+  if [[ -n $server ]]; then
+    kill "$server" 2>/dev/null || true
+    wait "$server" 2>/dev/null || true  # a failure already said so; the trap keeps its status
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -30,7 +33,8 @@ gge load "$src/examples/gge-2004-2005/scenario.toml" >/dev/null
 gge holidays import "$src"/data/holidays/*.toml >/dev/null
 gge meeting generate 'GGE-ICT-2004#2' >/dev/null  # Geneva, 11 to 15 April 2005, 10:00 and 15:00
 
-gge serve --listen 127.0.0.1:0 >"$work/serve.out" 2>&1 &
+# Started directly, not through the gge function: $! is then the server itself, not a subshell.
+"$gge_bin" --db "$work/plan.db" serve --listen 127.0.0.1:0 >"$work/serve.out" 2>&1 &
 server=$!
 for _ in $(seq 100); do grep -q 'http://127.0.0.1:' "$work/serve.out" && break; sleep 0.1; done
 port=$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$work/serve.out")
