@@ -129,16 +129,16 @@ void status(Exchange& ex) { respond_json(ex, status_from_form(ex)); }
 
 void add_api_routes(std::vector<Route>& out) {
   out.push_back({"GET", "/api/session", Access::read, whoami});
-  out.push_back({"GET", "/api/sessions", Access::read, sessions});
-  out.push_back({"GET", "/api/sessions/*/*", Access::read, session_show});
+  out.push_back({"GET", "/api/sessions", Access::read, sessions, true});
+  out.push_back({"GET", "/api/sessions/*/*", Access::read, session_show, true});
   out.push_back({"GET", "/api/sessions/*/*/preview", Access::read, preview});
   out.push_back({"POST", "/api/sessions/*/*/move", Access::write, move});
   out.push_back({"POST", "/api/sessions/*/*/status", Access::write, status});
-  out.push_back({"GET", "/api/check", Access::read, check});
-  out.push_back({"GET", "/api/mandates", Access::read, mandates});
-  out.push_back({"GET", "/api/mandates/**", Access::read, mandate_show});
-  out.push_back({"GET", "/api/deadlines/**", Access::read, deadlines});
-  out.push_back({"GET", "/api/log", Access::read, log});
+  out.push_back({"GET", "/api/check", Access::read, check, true});
+  out.push_back({"GET", "/api/mandates", Access::read, mandates, true});
+  out.push_back({"GET", "/api/mandates/**", Access::read, mandate_show, true});
+  out.push_back({"GET", "/api/deadlines/**", Access::read, deadlines, true});
+  out.push_back({"GET", "/api/log", Access::read, log, true});
 }
 
 }  // namespace gge::web::detail

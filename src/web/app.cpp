@@ -2,8 +2,9 @@
 // dispatcher (path check, login, role, CSRF, route) and clean shutdown.
 #include "gge/core/error.hpp"
 #include "gge/web/serve.hpp"
-#include "web/request_values.hpp"
+#include "web/answer_cache.hpp"
 #include "web/connections.hpp"
+#include "web/request_values.hpp"
 #include "web/respond.hpp"
 #include "web/routes.hpp"
 #include "web/tls.hpp"
@@ -74,8 +75,6 @@ struct App::Impl {
               detail::StorePool(options.db),
               detail::LoginSessions(std::chrono::seconds{options.session_idle_seconds},
                                     std::chrono::seconds{options.session_max_seconds}),
-              {},
-              {},
               {},
               {}},
         server(limits_of(options), tls.get()) {}
@@ -165,7 +164,9 @@ struct App::Impl {
       if (route->access == Access::write) {
         const std::lock_guard writing(state.write_mutex);
         route->handler(ex);
-        state.feeds_may_have_changed();
+        state.database_may_have_changed();
+      } else if (route->cached) {
+        detail::answer_cached(ex, req.target, route->handler);
       } else {
         route->handler(ex);
       }

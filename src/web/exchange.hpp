@@ -4,6 +4,7 @@
 #include "gge/store/store.hpp"
 #include "gge/web/serve.hpp"
 #include "gge/web/users.hpp"
+#include "web/answer_cache.hpp"
 #include "web/login_sessions.hpp"
 
 #include <httplib.h>
@@ -46,44 +47,19 @@ class StorePool {
   std::vector<std::unique_ptr<Store>> m_free;
 };
 
-/// A feed as last rendered, valid while the database's newest change is the same.
-struct CachedFeed {
-  long long change_id = -1;
-  std::string change_at;
-  std::string etag;           ///< strong, quoted
-  std::string last_modified;  ///< HTTP-date
-  std::string body;
-};
-
-/// The database's newest change as the app last read it, and when (steady clock).
-struct NewestChange {
-  long long id = -1;  ///< -1: ask the database
-  std::string at;
-  std::chrono::steady_clock::time_point read;
-};
-
-/// How long a read of the newest change is trusted for feeds: a change made by another process
-/// (the CLI) shows in the feeds within this time; the app's own writes at once.
-inline constexpr std::chrono::milliseconds k_feed_recheck{100};
-
 struct AppState {
   ServeOptions options;
   std::vector<User> users;  ///< empty: no login
   StorePool stores;
   LoginSessions sessions;
-  std::mutex feeds_mutex;                                          ///< guards feeds and newest
-  std::map<std::string, std::shared_ptr<const CachedFeed>> feeds;  ///< by feed file name
-  NewestChange newest;
+  AnswerCache answers;  ///< feeds and API reads, until the database changes
   /// Held by every write of the app: its writers queue here, woken in turn, rather than poll
   /// SQLite's lock (whose busy handler sleeps and retries, and can starve one writer past its
   /// timeout: "database is locked"). Reads never take it (WAL).
   std::mutex write_mutex;
 
-  /// After every write of the app: the next feed asks the database for its newest change.
-  void feeds_may_have_changed() {
-    const std::lock_guard lock(feeds_mutex);
-    newest.id = -1;
-  }
+  /// After every write of the app: the next cached answer asks the database for its version.
+  void database_may_have_changed() { answers.invalidate(); }
 
   [[nodiscard]] bool login_required() const { return !options.users_file.empty(); }
   /// Cookies carry `Secure`: the app serves TLS, or is reached over https (a reverse proxy).

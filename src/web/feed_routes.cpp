@@ -13,11 +13,11 @@
 #include "gge/core/parse.hpp"
 #include "gge/services/export_ics.hpp"
 #include "gge/services/feeds.hpp"
+#include "web/answer_cache.hpp"
 #include "web/respond.hpp"
 #include "web/routes.hpp"
 
 #include <fmt/format.h>
-#include <sodium.h>
 
 #include <algorithm>
 #include <sstream>
@@ -56,103 +56,26 @@ Instant parse_utc(const std::string& text) {
   return in.fail() ? Instant{} : t;
 }
 
-std::string http_date(Instant t) { return date::format("%a, %d %b %Y %H:%M:%S GMT", t); }
-
-std::optional<Instant> parse_http_date(const std::string& text) {
-  std::istringstream in(text);
-  Instant t{};
-  in >> date::parse("%a, %d %b %Y %H:%M:%S GMT", t);
-  if (in.fail()) return std::nullopt;
-  return t;
-}
-
-std::string etag_of(std::string_view body) {
-  unsigned char hash[16];
-  crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(body.data()),
-                     body.size(), nullptr, 0);
-  char hex[sizeof hash * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
-  return fmt::format("\"{}\"", hex);
-}
-
-/// RFC 9110 13.1.2: If-None-Match matches when it is "*" or lists the tag (weak comparison).
-bool none_match_hits(const std::string& header, const std::string& etag) {
-  std::size_t at = 0;
-  while (at < header.size()) {
-    std::size_t end = std::min(header.find(',', at), header.size());
-    std::string_view tag = std::string_view{header}.substr(at, end - at);
-    while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
-    while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
-    if (tag.substr(0, 2) == "W/") tag.remove_prefix(2);
-    if (tag == "*" || tag == etag) return true;
-    at = end + 1;
-  }
-  return false;
-}
-
-void set_validators(Exchange& ex, const CachedFeed& feed) {
-  ex.res.headers.erase("Cache-Control");
+/// Renders feed `name` (answer_cached keeps it until the database changes, with its validators).
+void render_feed(Exchange& ex, const std::string& name) {
+  auto store = ex.app.stores.lease();
+  const Store::Snapshot view(*store);
+  const auto entries = feed_entries(*store);
+  const auto entry = std::find_if(entries.begin(), entries.end(),
+                                  [&](const FeedEntry& e) { return e.file == name; });
+  if (entry == entries.end())
+    throw NotFound{"feed", name, "no such feed (see /feeds for the list)"};
+  const auto newest = store->changes(1);
+  const std::string at = newest.empty() ? std::string{"1970-01-01T00:00:00Z"} : newest.front().at;
+  const Instant dtstamp = read_source_date_epoch().value_or(parse_utc(at));
+  std::string body;
+  export_ics(*store, entry->scope, dtstamp, [&](std::string_view chunk) { body += chunk; });
   ex.res.set_header("Cache-Control", "no-cache");  // keep it, but ask each time (ETag)
-  ex.res.set_header("ETag", feed.etag);
-  ex.res.set_header("Last-Modified", feed.last_modified);
+  ex.res.set_content(std::move(body), "text/calendar; charset=utf-8");
 }
 
 void serve_named_feed(Exchange& ex, const std::string& name) {
-  auto& app = ex.app;
-  std::shared_ptr<const CachedFeed> feed;
-  const auto now = std::chrono::steady_clock::now();
-  {
-    // Within k_feed_recheck of the last look at the database (and no write of the app since),
-    // a rendered feed is answered without touching the database: 304s cost almost nothing.
-    const std::lock_guard lock(app.feeds_mutex);
-    const auto it = app.feeds.find(name);
-    if (app.newest.id >= 0 && now - app.newest.read < k_feed_recheck && it != app.feeds.end() &&
-        it->second->change_id == app.newest.id && it->second->change_at == app.newest.at)
-      feed = it->second;
-  }
-  if (!feed) {
-    auto store = app.stores.lease();
-    const Store::Snapshot view(*store);
-    const auto newest = store->changes(1);
-    const long long id = newest.empty() ? 0 : newest.front().id;
-    const std::string at = newest.empty() ? std::string{"1970-01-01T00:00:00Z"} : newest.front().at;
-    {
-      const std::lock_guard lock(app.feeds_mutex);
-      app.newest = NewestChange{id, at, now};
-      const auto it = app.feeds.find(name);
-      if (it != app.feeds.end() && it->second->change_id == id && it->second->change_at == at)
-        feed = it->second;
-    }
-    if (!feed) {
-      const auto entries = feed_entries(*store);
-      const auto entry = std::find_if(entries.begin(), entries.end(),
-                                      [&](const FeedEntry& e) { return e.file == name; });
-      if (entry == entries.end())
-        throw NotFound{"feed", name, "no such feed (see /feeds for the list)"};
-      const Instant dtstamp = read_source_date_epoch().value_or(parse_utc(at));
-      std::string body;
-      export_ics(*store, entry->scope, dtstamp, [&](std::string_view chunk) { body += chunk; });
-      feed = std::make_shared<const CachedFeed>(
-          CachedFeed{id, at, etag_of(body), http_date(parse_utc(at)), std::move(body)});
-      const std::lock_guard lock(app.feeds_mutex);
-      app.feeds[name] = feed;
-    }
-  }
-  set_validators(ex, *feed);
-  const std::string inm = ex.req.get_header_value("If-None-Match");
-  bool not_modified = false;
-  if (!inm.empty()) {
-    not_modified = none_match_hits(inm, feed->etag);
-  } else if (const auto ims = parse_http_date(ex.req.get_header_value("If-Modified-Since"))) {
-    const auto lm = parse_http_date(feed->last_modified);
-    not_modified = lm && *lm <= *ims;
-  }
-  if (not_modified) {
-    ex.res.status = 304;
-    return;
-  }
-  ex.res.status = 200;
-  ex.res.set_content(feed->body, "text/calendar; charset=utf-8");
+  answer_cached(ex, "/feeds/" + name, [&](Exchange& inner) { render_feed(inner, name); });
 }
 
 void serve_feed(Exchange& ex) { serve_named_feed(ex, ex.params.at(0)); }
@@ -197,7 +120,7 @@ FeedLinks rotate(Exchange& ex) {
     throw NotFound{"feed", name, "no such feed (see /feeds for the list)"};
   const std::string token = random_token();
   store->set_feed_token(name, token);
-  ex.app.feeds_may_have_changed();
+  ex.app.database_may_have_changed();
   return links_of(ex, name, {{name, token}});
 }
 

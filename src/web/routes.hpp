@@ -25,6 +25,9 @@ struct Route {
   std::string pattern;  ///< "/sessions/*/*"
   Access access = Access::read;
   std::function<void(Exchange&)> handler;
+  /// The answer depends only on the database and the request target (not on the caller, the
+  /// clock or a header): kept until the database changes, with ETag and 304 (answer_cache.hpp).
+  bool cached = false;
 };
 
 /// Routes of each area, appended to `out`.

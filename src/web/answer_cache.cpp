@@ -1,0 +1,169 @@
+#include "web/answer_cache.hpp"
+
+#include "web/exchange.hpp"
+
+#include <date/date.h>
+#include <fmt/format.h>
+#include <sodium.h>
+
+#include <optional>
+#include <sstream>
+#include <string_view>
+
+namespace gge::web::detail {
+namespace {
+
+std::string etag_of(std::string_view body) {
+  unsigned char hash[16];
+  crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(body.data()),
+                     body.size(), nullptr, 0);
+  char hex[sizeof hash * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
+  return fmt::format("\"{}\"", hex);
+}
+
+/// RFC 9110 13.1.2: If-None-Match matches when it is "*" or lists the tag (weak comparison).
+bool none_match_hits(const std::string& header, const std::string& etag) {
+  std::size_t at = 0;
+  while (at < header.size()) {
+    std::size_t end = std::min(header.find(',', at), header.size());
+    std::string_view tag = std::string_view{header}.substr(at, end - at);
+    while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
+    while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
+    if (tag.substr(0, 2) == "W/") tag.remove_prefix(2);
+    if (tag == "*" || tag == etag) return true;
+    at = end + 1;
+  }
+  return false;
+}
+
+using Seconds = date::sys_seconds;
+
+std::optional<Seconds> parse_time(const std::string& text, const char* format) {
+  std::istringstream in(text);
+  Seconds t{};
+  in >> date::parse(format, t);
+  if (in.fail()) return std::nullopt;
+  return t;
+}
+
+constexpr const char* k_http_date = "%a, %d %b %Y %H:%M:%S GMT";  // RFC 9110 5.6.7
+
+/// The newest change of the database `ex`'s app serves.
+DatabaseVersion read_version(Exchange& ex) {
+  auto store = ex.app.stores.lease();
+  const auto newest = store->changes(1);
+  if (newest.empty()) return {0, "1970-01-01T00:00:00Z"};
+  return {newest.front().id, newest.front().at};
+}
+
+}  // namespace
+
+DatabaseVersion AnswerCache::version(const std::function<DatabaseVersion()>& read) {
+  std::unique_lock reading(m_reading, std::defer_lock);
+  {
+    const std::shared_lock lock(m_version_mutex);
+    if (m_valid && Clock::now() - m_read_at < k_recheck) return m_version;
+    // Aged: one thread reads it again; meanwhile the others keep the last one.
+    if (m_valid && !reading.try_lock()) return m_version;
+  }
+  if (!reading.owns_lock()) reading.lock();
+  unsigned long long generation = 0;
+  {
+    const std::shared_lock lock(m_version_mutex);
+    if (m_valid && Clock::now() - m_read_at < k_recheck) return m_version;  // read meanwhile
+    generation = m_generation;
+  }
+  const auto started = Clock::now();
+  DatabaseVersion v = read();
+  const std::unique_lock lock(m_version_mutex);
+  if (m_generation == generation) {  // no write of the app ended while it was read
+    m_version = v;
+    m_read_at = started;
+    m_valid = true;
+  }
+  return v;
+}
+
+void AnswerCache::invalidate() {
+  const std::unique_lock lock(m_version_mutex);
+  m_valid = false;
+  ++m_generation;
+}
+
+std::shared_ptr<const AnswerCache::Answer> AnswerCache::get(const std::string& key,
+                                                            const DatabaseVersion& v,
+                                                            const std::function<Answer()>& render) {
+  std::shared_ptr<Slot> slot;
+  {
+    const std::shared_lock lock(m_slots_mutex);
+    if (const auto it = m_slots.find(key); it != m_slots.end()) {
+      slot = it->second;
+      if (slot->answer && slot->answer->version == v) return slot->answer;
+    }
+  }
+  if (!slot) {
+    const std::unique_lock lock(m_slots_mutex);
+    if (m_slots.size() >= k_max_answers || m_bytes > k_max_bytes) {
+      m_slots.clear();
+      m_bytes = 0;
+    }
+    slot = m_slots.try_emplace(key, std::make_shared<Slot>()).first->second;
+  }
+  const std::lock_guard rendering(slot->rendering);
+  {
+    const std::shared_lock lock(m_slots_mutex);
+    if (slot->answer && slot->answer->version == v) return slot->answer;  // rendered meanwhile
+  }
+  auto answer = std::make_shared<const Answer>(render());
+  if (answer->status == 200) {
+    const std::unique_lock lock(m_slots_mutex);
+    if (const auto it = m_slots.find(key); it != m_slots.end() && it->second == slot) {
+      m_bytes = m_bytes - (slot->answer ? slot->answer->body.size() : 0) + answer->body.size();
+      slot->answer = answer;
+    }
+  }
+  return answer;
+}
+
+void answer_cached(Exchange& ex, const std::string& key,
+                   const std::function<void(Exchange&)>& handler) {
+  auto& cache = ex.app.answers;
+  const DatabaseVersion v = cache.version([&] { return read_version(ex); });
+  const auto answer = cache.get(key, v, [&] {
+    // A fresh response: what admit() set (a login cookie) must never be kept for others.
+    httplib::Response fresh;
+    Exchange inner{ex.app, ex.req, fresh, ex.caller, ex.params, ex.fields, ex.json_body};
+    try {
+      handler(inner);
+    } catch (...) {
+      ex.fields = std::move(inner.fields);  // an error names the route's form fields
+      throw;
+    }
+    const int status = fresh.status == -1 ? 200 : fresh.status;  // httplib's "not set": 200
+    return AnswerCache::Answer{v, status, std::move(fresh.headers), fresh.body,
+                               etag_of(fresh.body)};
+  });
+  for (const auto& [name, value] : answer->headers) ex.res.headers.erase(name);
+  for (const auto& header : answer->headers) ex.res.headers.insert(header);
+  ex.res.status = answer->status;
+  if (answer->status != 200) {
+    ex.res.body = answer->body;
+    return;
+  }
+  const auto modified = parse_time(v.at, "%Y-%m-%dT%H:%M:%SZ").value_or(Seconds{});
+  ex.res.set_header("ETag", answer->etag);
+  ex.res.set_header("Last-Modified", date::format(k_http_date, modified));
+  bool not_modified = false;
+  if (const std::string inm = ex.req.get_header_value("If-None-Match"); !inm.empty())
+    not_modified = none_match_hits(inm, answer->etag);
+  else if (const auto ims = parse_time(ex.req.get_header_value("If-Modified-Since"), k_http_date))
+    not_modified = modified <= *ims;
+  if (not_modified) {
+    ex.res.status = 304;
+    return;
+  }
+  ex.res.body = answer->body;
+}
+
+}  // namespace gge::web::detail
