@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <string_view>
 
 namespace gge {
 
@@ -11,6 +12,17 @@ bool is_derived_deadline(std::string_view kind) {
   static constexpr std::string_view k_derived[] = {"consideration", "submission", "distribution",
                                                    "latest_end", "member_states"};
   return std::find(std::begin(k_derived), std::end(k_derived), kind) != std::end(k_derived);
+}
+
+bool deadline_inputs_changed(const Store& store, long long since) {
+  // derive_deadlines reads a mandate, the GA calendar and New York's calendar (stations,
+  // holiday rules and dates, GA records), and the stored overrides: none of these.
+  static constexpr std::string_view k_not_inputs[] = {"busy_time",  "expert", "meeting",
+                                                      "membership", "room",   "session"};
+  const auto tables = store.tables_changed_since(since);
+  return std::any_of(tables.begin(), tables.end(), [](const std::string& t) {
+    return std::find(std::begin(k_not_inputs), std::end(k_not_inputs), t) == std::end(k_not_inputs);
+  });
 }
 
 std::vector<std::pair<std::string, std::vector<DeadlineChange>>> refresh_deadlines(WriteTx& tx,

@@ -283,6 +283,24 @@ std::vector<Change> Store::changes(std::size_t limit, const ChangeFilter& filter
   });
 }
 
+long long Store::newest_change_id() const {
+  return detail::storage_guard(m_impl->path, "cannot read the change log", [&] {
+    auto q = m_impl->query("SELECT ifnull(max(id), 0) FROM change_log");
+    q->executeStep();
+    return static_cast<long long>(q->getColumn(0).getInt64());
+  });
+}
+
+std::vector<std::string> Store::tables_changed_since(long long id) const {
+  return detail::storage_guard(m_impl->path, "cannot read the change log", [&] {
+    auto q = m_impl->query("SELECT DISTINCT table_name FROM change_log WHERE id > ?1 ORDER BY 1");
+    q->bind(1, static_cast<std::int64_t>(id));
+    std::vector<std::string> out;
+    while (q->executeStep()) out.push_back(q->getColumn(0).getString());
+    return out;
+  });
+}
+
 std::vector<RemovedMeeting> Store::removed_meetings(const std::string& body) const {
   return detail::storage_guard(m_impl->path, "cannot read the change log", [&] {
     // The newest delete of each meeting UID that no row holds now; times are "HH:MM" in the log.

@@ -15,6 +15,11 @@ class WriteTx;
 /// and are kept as they are.
 bool is_derived_deadline(std::string_view kind);
 
+/// True when a change logged after change-log id `since` touched an input of the chains: any
+/// table but those of sessions, meetings, busy times, experts, memberships and rooms (a table
+/// added later counts as an input until it is listed here).
+bool deadline_inputs_changed(const Store& store, long long since);
+
 /// Recomputes every mandate's chain from the stored inputs (GA records, holiday rules, confirmed
 /// holidays, the mandate's overrides) and writes the derived deadlines that changed, in `tx`.
 /// `calendars`: the command's own, when its writes left their inputs as they were; nullptr

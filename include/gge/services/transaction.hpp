@@ -14,25 +14,28 @@ namespace gge {
 /// transaction takes a `WriteTx&`: without one it cannot be called. Rolls back when destroyed
 /// before `in_transaction` commits it.
 class WriteTx {
-public:
-  explicit WriteTx(Store& store) : m_store(store), m_tx(store) {}
+ public:
+  explicit WriteTx(Store& store)
+      : m_store(store), m_tx(store), m_first_change(store.newest_change_id()) {}
   WriteTx(const WriteTx&) = delete;
   WriteTx& operator=(const WriteTx&) = delete;
 
   /// The store the transaction writes to.
   [[nodiscard]] Store& store() const noexcept { return m_store; }
 
-  /// Refreshes the deadline chains and commits. `unchanged`: the command's calendars, when its
+  /// Refreshes the deadline chains when the transaction changed one of their inputs (a move of
+  /// sessions and meetings did not), and commits. `unchanged`: the command's calendars, when its
   /// writes left their inputs (stations, holiday rules and dates, GA records) as they were;
   /// nullptr builds them again from what was written.
   void commit(const Calendars* unchanged) {
-    refresh_deadlines(*this, unchanged);
+    if (deadline_inputs_changed(m_store, m_first_change)) refresh_deadlines(*this, unchanged);
     m_tx.commit();
   }
 
-private:
+ private:
   Store& m_store;
   Store::Transaction m_tx;
+  long long m_first_change;  ///< the newest change-log id when the transaction began
 };
 
 /// Runs `fn(WriteTx&)` in one transaction (see the top of this file). `unchanged`: as for

@@ -137,6 +137,10 @@ public:
   /// with the scenario-format field names (times "HH:MM"); an update that changes nothing is
   /// not logged. `filter` selects first, then `limit` keeps the newest of those.
   [[nodiscard]] std::vector<Change> changes(std::size_t limit = 0, const ChangeFilter& filter = {}) const;
+  /// The newest change-log id; 0 while the log is empty.
+  [[nodiscard]] long long newest_change_id() const;
+  /// The tables of the changes logged after change-log id `id`, each once, sorted.
+  [[nodiscard]] std::vector<std::string> tables_changed_since(long long id) const;
   /// Meetings deleted from the plan whose UID no row holds now, each as its last deletion left
   /// it; of `body` only, unless empty. Sorted by body, session, date, start. (Their UIDs are
   /// never given to a new row: an export can announce them as cancelled.)
