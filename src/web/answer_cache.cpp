@@ -13,6 +13,8 @@
 namespace gge::web::detail {
 namespace {
 
+using Clock = std::chrono::steady_clock;
+
 std::string etag_of(std::string_view body) {
   unsigned char hash[16];
   crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(body.data()),
@@ -59,29 +61,33 @@ DatabaseVersion read_version(Exchange& ex) {
 
 }  // namespace
 
-DatabaseVersion AnswerCache::version(const std::function<DatabaseVersion()>& read) {
+DatabaseVersion AnswerCache::version(const std::function<DatabaseVersion()>& read,
+                                     Clock::time_point fresh_after) {
   std::unique_lock reading(m_reading, std::defer_lock);
   {
     const std::shared_lock lock(m_version_mutex);
-    if (m_valid && Clock::now() - m_read_at < k_recheck) return m_version;
-    // Aged: one thread reads it again; meanwhile the others keep the last one.
-    if (m_valid && !reading.try_lock()) return m_version;
+    const auto age = Clock::now() - m_version.read_at;
+    if (m_valid && age < k_recheck) return m_version;
+    // Aged, or the app wrote since: one thread reads it again; meanwhile the others keep the
+    // last one, unless the app wrote since and it is old or predates their own write.
+    const bool usable =
+        m_valid || (m_version.id >= 0 && age < k_stale && m_version.read_at > fresh_after);
+    if (usable && !reading.try_lock()) return m_version;
   }
   if (!reading.owns_lock()) reading.lock();
   unsigned long long generation = 0;
   {
     const std::shared_lock lock(m_version_mutex);
-    if (m_valid && Clock::now() - m_read_at < k_recheck) return m_version;  // read meanwhile
+    if (m_valid && Clock::now() - m_version.read_at < k_recheck)
+      return m_version;  // read meanwhile
     generation = m_generation;
   }
   const auto started = Clock::now();
   DatabaseVersion v = read();
+  v.read_at = started;
   const std::unique_lock lock(m_version_mutex);
-  if (m_generation == generation) {  // no write of the app ended while it was read
-    m_version = v;
-    m_read_at = started;
-    m_valid = true;
-  }
+  m_version = v;
+  m_valid = m_generation == generation;  // no write of the app ended while it was read
   return v;
 }
 
@@ -93,7 +99,8 @@ void AnswerCache::invalidate() {
 
 std::shared_ptr<const AnswerCache::Answer> AnswerCache::get(const std::string& key,
                                                             const DatabaseVersion& v,
-                                                            const std::function<Answer()>& render) {
+                                                            const std::function<Answer()>& render,
+                                                            Clock::time_point fresh_after) {
   std::shared_ptr<Slot> slot;
   {
     const std::shared_lock lock(m_slots_mutex);
@@ -110,7 +117,20 @@ std::shared_ptr<const AnswerCache::Answer> AnswerCache::get(const std::string& k
     }
     slot = m_slots.try_emplace(key, std::make_shared<Slot>()).first->second;
   }
-  const std::lock_guard rendering(slot->rendering);
+  std::unique_lock rendering(slot->rendering, std::try_to_lock);
+  if (!rendering) {
+    // Being rendered: the version before will do, if it is recent and the asker's own write is
+    // in it.
+    std::shared_ptr<const Answer> before;
+    {
+      const std::shared_lock lock(m_slots_mutex);
+      before = slot->answer;
+    }
+    if (before && before->version.read_at > fresh_after &&
+        Clock::now() - before->version.read_at < k_stale)
+      return before;
+    rendering.lock();
+  }
   {
     const std::shared_lock lock(m_slots_mutex);
     if (slot->answer && slot->answer->version == v) return slot->answer;  // rendered meanwhile
@@ -129,21 +149,25 @@ std::shared_ptr<const AnswerCache::Answer> AnswerCache::get(const std::string& k
 void answer_cached(Exchange& ex, const std::string& key,
                    const std::function<void(Exchange&)>& handler) {
   auto& cache = ex.app.answers;
-  const DatabaseVersion v = cache.version([&] { return read_version(ex); });
-  const auto answer = cache.get(key, v, [&] {
-    // A fresh response: what admit() set (a login cookie) must never be kept for others.
-    httplib::Response fresh;
-    Exchange inner{ex.app, ex.req, fresh, ex.caller, ex.params, ex.fields, ex.json_body};
-    try {
-      handler(inner);
-    } catch (...) {
-      ex.fields = std::move(inner.fields);  // an error names the route's form fields
-      throw;
-    }
-    const int status = fresh.status == -1 ? 200 : fresh.status;  // httplib's "not set": 200
-    return AnswerCache::Answer{v, status, std::move(fresh.headers), fresh.body,
-                               etag_of(fresh.body)};
-  });
+  const auto fresh_after = ex.caller ? ex.caller->wrote_at : Clock::time_point{};
+  const DatabaseVersion v = cache.version([&] { return read_version(ex); }, fresh_after);
+  const auto answer = cache.get(
+      key, v,
+      [&] {
+        // A fresh response: what admit() set (a login cookie) must never be kept for others.
+        httplib::Response fresh;
+        Exchange inner{ex.app, ex.req, fresh, ex.caller, ex.params, ex.fields, ex.json_body};
+        try {
+          handler(inner);
+        } catch (...) {
+          ex.fields = std::move(inner.fields);  // an error names the route's form fields
+          throw;
+        }
+        const int status = fresh.status == -1 ? 200 : fresh.status;  // httplib's "not set": 200
+        return AnswerCache::Answer{v, status, std::move(fresh.headers), fresh.body,
+                                   etag_of(fresh.body)};
+      },
+      fresh_after);
   for (const auto& [name, value] : answer->headers) ex.res.headers.erase(name);
   for (const auto& header : answer->headers) ex.res.headers.insert(header);
   ex.res.status = answer->status;

@@ -165,6 +165,7 @@ struct App::Impl {
         const std::lock_guard writing(state.write_mutex);
         route->handler(ex);
         state.database_may_have_changed();
+        state.sessions.wrote(ex.cookie("gge_session"));
       } else if (route->cached) {
         detail::answer_cached(ex, req.target, route->handler);
       } else {

@@ -35,6 +35,13 @@ std::string LoginSessions::create(const std::string& user, Role role) {
   return token;
 }
 
+void LoginSessions::wrote(const std::string& token) {
+  const auto now = Clock::now();
+  const std::lock_guard lock(m_mutex);
+  if (const auto it = m_by_token.find(token); it != m_by_token.end())
+    it->second.caller.wrote_at = now;
+}
+
 std::optional<Caller> LoginSessions::find(const std::string& token) {
   const auto now = Clock::now();
   const std::lock_guard lock(m_mutex);

@@ -19,6 +19,9 @@ struct Caller {
   std::string user;
   Role role = Role::viewer;
   std::string csrf;  ///< the token every write of this login session must carry
+  /// When this login session's last write in the app ended (steady clock): its reads never get
+  /// an answer of the database from before (answer_cache.hpp).
+  std::chrono::steady_clock::time_point wrote_at{};
 };
 
 /// 32 random bytes (libsodium) as 64 lowercase hex digits.
@@ -37,6 +40,8 @@ class LoginSessions {
   /// ended one (an ended one is forgotten).
   [[nodiscard]] std::optional<Caller> find(const std::string& token);
   void erase(const std::string& token);
+  /// Notes that session `token` (if live) has just written.
+  void wrote(const std::string& token);
 
  private:
   struct Entry {

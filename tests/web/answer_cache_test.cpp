@@ -90,6 +90,48 @@ TEST_CASE("answer cache: concurrent askers of a missing answer wait for one rend
   CHECK(right == 8);
 }
 
+TEST_CASE("answer cache: while a new version renders, others get the one before, a writer waits",
+          "[web]") {
+  using Clock = std::chrono::steady_clock;
+  AnswerCache cache;
+  const DatabaseVersion v1{1, "2005-01-01T00:00:00Z", Clock::now()};
+  (void)cache.get("/list", v1, [&] { return answer(v1, "one"); });
+  const auto wrote = Clock::now();  // a planner's write ends: version 2
+  const DatabaseVersion v2{2, "2005-01-02T00:00:00Z", Clock::now()};
+  std::atomic<bool> rendering{false};
+  std::thread renderer([&] {
+    (void)cache.get("/list", v2, [&] {
+      rendering = true;
+      std::this_thread::sleep_for(std::chrono::milliseconds{60});
+      return answer(v2, "two");
+    });
+  });
+  while (!rendering) std::this_thread::yield();
+  const auto never = [&]() -> AnswerCache::Answer {
+    FAIL("rendered twice");
+    return {};
+  };
+  CHECK(cache.get("/list", v2, never)->body == "one");         // another reader: the version before
+  CHECK(cache.get("/list", v2, never, wrote)->body == "two");  // the writer: waits for its write
+  renderer.join();
+  CHECK(cache.get("/list", v2, never)->body == "two");
+
+  // The version before is given only while it is recent.
+  const DatabaseVersion v3{3, "2005-01-03T00:00:00Z", Clock::now()};
+  std::this_thread::sleep_for(gge::web::detail::k_stale);
+  rendering = false;
+  std::thread late([&] {
+    (void)cache.get("/list", v3, [&] {
+      rendering = true;
+      std::this_thread::sleep_for(std::chrono::milliseconds{60});
+      return answer(v3, "three");
+    });
+  });
+  while (!rendering) std::this_thread::yield();
+  CHECK(cache.get("/list", v3, never)->body == "three");
+  late.join();
+}
+
 TEST_CASE("answer cache: the version is read again after a write, and at most every recheck",
           "[web]") {
   AnswerCache cache;
@@ -156,4 +198,35 @@ TEST_CASE("serve: cached API reads show the app's writes at once, the CLI's with
   REQUIRE(app.scratch().gge("session move GGE-ICT-2004#2 --first 2005-05-02").code == 0);
   std::this_thread::sleep_for(k_recheck + std::chrono::milliseconds{50});
   CHECK(first_of(c->Get(path)) == "2005-05-02");
+}
+
+TEST_CASE("answer cache: after a write, others keep the last version while it is read again",
+          "[web]") {
+  using Clock = std::chrono::steady_clock;
+  AnswerCache cache;
+  const auto one = [] { return DatabaseVersion{1, "2005-01-01T00:00:00Z"}; };
+  CHECK(cache.version(one).id == 1);
+  cache.invalidate();  // a planner's write ends
+  const auto wrote = Clock::now();
+  std::atomic<bool> reading{false};
+  std::thread reader([&] {
+    (void)cache.version([&] {
+      reading = true;
+      std::this_thread::sleep_for(std::chrono::milliseconds{60});
+      return DatabaseVersion{2, "2005-01-02T00:00:00Z"};
+    });
+  });
+  while (!reading) std::this_thread::yield();
+  const auto never = []() -> DatabaseVersion {
+    FAIL("read twice");
+    return {};
+  };
+  CHECK(cache.version(never).id == 1);  // another planner: the last version, at once
+  const auto writer = cache.version(
+      [] {
+        return DatabaseVersion{2, "2005-01-02T00:00:00Z"};
+      },
+      wrote);
+  CHECK(writer.id == 2);  // the writer: waits for it
+  reader.join();
 }
