@@ -116,6 +116,10 @@ void to_json(json& j, const Finding& v) {
        {"subjects", v.subjects}, {"first", to_iso(v.first)},
        {"last", to_iso(v.last)}, {"rule", v.rule},
        {"reason", v.reason},     {"fix", v.fix}};
+  if (v.fix_move) j["fix_move"] = *v.fix_move;  // absent when the fix is not a move
+}
+void to_json(json& j, const FixMove& v) {
+  j = {{"session", v.session}, {"first", to_iso(v.first)}, {"last", to_iso(v.last)}};
 }
 void to_json(json& j, const Change& v) {
   const auto parsed = [](const std::string& s) {

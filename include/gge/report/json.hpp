@@ -27,6 +27,11 @@ void to_json(nlohmann::json& j, const HolidayRule& v);
 void to_json(nlohmann::json& j, const GaOpening& v);
 void to_json(nlohmann::json& j, const Blackout& v);
 void to_json(nlohmann::json& j, const Change& v);
+/// A finding's fix that is a move: {"session": "BODY#N", "first", "last"} (days inclusive).
+void to_json(nlohmann::json& j, const FixMove& v);
+/// A finding as `gge check --json` and the web API print it: code, severity, body, session,
+/// subjects, first, last, rule, reason, fix, and `fix_move` (a FixMove) only when the fix is a
+/// move (absent otherwise).
 void to_json(nlohmann::json& j, const Finding& v);
 /// One step of a deadline chain as `gge deadlines --json` prints it: kind, date, explanation.
 void to_json(nlohmann::json& j, const DeadlineStep& v);
