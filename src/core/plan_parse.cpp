@@ -1,7 +1,9 @@
-// The planner's option values: gaps ("8w", "56d"), months ("aug,dec"), venue patterns.
+// The planner's option values: gaps ("8w", "56d"), months ("aug,dec"), venue patterns, how
+// experts' busy time counts.
 #include "gge/core/plan_parse.hpp"
 
 #include "gge/core/error.hpp"
+#include "gge/core/parse.hpp"
 
 #include <algorithm>
 #include <array>
@@ -65,6 +67,23 @@ std::vector<std::vector<std::string>> parse_venues(std::string_view text, std::s
     pattern.push_back(std::move(any));
   }
   return pattern;
+}
+
+PlanGaps parse_plan_gaps(std::string_view min_text, std::string_view max_text,
+                         std::string_view min_field, std::string_view max_field, int max_days) {
+  PlanGaps gaps;
+  if (!min_text.empty()) gaps.min_days = parse_span_days(min_text, min_field, max_days);
+  if (!max_text.empty()) gaps.max_days = parse_span_days(max_text, max_field, max_days);
+  if (gaps.max_days && *gaps.max_days < gaps.min_days)
+    throw InputError({}, std::string(max_field), std::string(max_text),
+                     "is below " + std::string(min_field) + " " + std::string(min_text));
+  return gaps;
+}
+
+bool parse_experts_soft(std::string_view text, std::string_view field) {
+  if (text != "hard" && text != "soft")
+    throw InputError({}, std::string(field), std::string(text), "must be hard or soft");
+  return text == "soft";
 }
 
 }  // namespace gge

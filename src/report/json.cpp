@@ -116,6 +116,10 @@ void to_json(json& j, const Finding& v) {
        {"subjects", v.subjects}, {"first", to_iso(v.first)},
        {"last", to_iso(v.last)}, {"rule", v.rule},
        {"reason", v.reason},     {"fix", v.fix}};
+  if (v.fix_move) j["fix_move"] = *v.fix_move;  // absent when the fix is not a move
+}
+void to_json(json& j, const FixMove& v) {
+  j = {{"session", v.session}, {"first", to_iso(v.first)}, {"last", to_iso(v.last)}};
 }
 void to_json(json& j, const Change& v) {
   const auto parsed = [](const std::string& s) {
@@ -133,6 +137,28 @@ void to_json(json& j, const Change& v) {
 
 void to_json(json& j, const DeadlineStep& v) {
   j = {{"kind", v.kind}, {"date", to_iso(v.date)}, {"explanation", v.explanation}};
+}
+
+void to_json(json& j, const IcsImportReport& v) {
+  j = {{"source", v.source},
+       {"files", v.files},
+       {"from", to_iso(v.from)},
+       {"to", to_iso(v.to)},
+       {"busy", v.busy},
+       {"replaced", v.replaced},
+       {"events", v.events},
+       {"transparent", v.transparent},
+       {"cancelled", v.cancelled},
+       {"floating", v.floating},
+       {"floating_zone", v.floating_zone},
+       {"windows_zones", v.windows_zones}};
+}
+void to_json(json& j, const BusySource& v) {
+  j = {{"source", v.source}, {"kind", to_string(v.kind)}, {"subject", v.subject},
+       {"busy", v.count},    {"first", to_iso(v.first)},  {"last", to_iso(v.last)}};
+}
+json import_removed_json(const std::string& source, std::size_t removed) {
+  return {{"source", source}, {"removed", removed}};
 }
 
 json check_report_json(const std::vector<Finding>& findings) {

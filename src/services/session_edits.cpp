@@ -157,10 +157,11 @@ Session set_session_status(Store& store, const SessionRef& ref, SessionStatus st
   });
 }
 
-std::vector<Meeting> generate_meetings(Store& store, const SessionRef& ref) {
+std::vector<Meeting> generate_meetings(Store& store, const SessionRef& ref,
+                                       std::optional<long long> from_revision) {
   return in_transaction(store, [&](WriteTx& tx) {
     Store& st = tx.store();
-    const Session s = require_session(st, ref, "session");
+    const Session s = require_session_at(st, ref, from_revision);
     const Calendars calendars(st);
     const auto existing = st.meetings(ref.body, ref.number);
     int number = 0;
@@ -186,10 +187,10 @@ std::vector<Meeting> generate_meetings(Store& store, const SessionRef& ref) {
 }
 
 std::size_t remove_meetings(Store& store, const SessionRef& ref, std::optional<Date> date,
-                            std::optional<Minutes> start) {
+                            std::optional<Minutes> start, std::optional<long long> from_revision) {
   return in_transaction(store, [&](WriteTx& tx) {
     Store& st = tx.store();
-    (void)require_session(st, ref, fields::k_session);
+    (void)require_session_at(st, ref, from_revision);
     const std::size_t n = st.remove_meetings(ref.body, ref.number, date, start);
     if (n == 0 && date)
       throw InputError({}, start ? fields::k_meeting_start : fields::k_meeting_day, start ? to_hhmm(*start) : to_iso(*date),

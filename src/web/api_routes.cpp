@@ -94,32 +94,15 @@ void log(Exchange& ex) {
   respond_json(ex, store->changes(limit, filter));
 }
 
-/// A finding as `check --json` writes it, plus `fix_move` {session, first, last} when its fix is
-/// a move (the one-click fix of the timeline script).
-nlohmann::json finding_json(const Finding& f) {
-  nlohmann::json j = f;
-  if (f.fix_move)
-    j["fix_move"] = {{"session", f.fix_move->session},
-                     {"first", to_iso(f.fix_move->first)},
-                     {"last", to_iso(f.fix_move->last)}};
-  return j;
-}
-
-nlohmann::json findings_json(const std::vector<Finding>& findings) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& f : findings) out.push_back(finding_json(f));
-  return out;
-}
-
 /// GET /api/sessions/BODY/N/preview?first=&last=&station=&room=&revision=: preview_move; writes
 /// nothing. {before, after, added, resolved, findings} (findings: the moved plan's about it).
 void preview(Exchange& ex) {
   const MovePreview p = preview_from_form(ex);
   respond_json(ex, {{"before", p.before},
                     {"after", p.after},
-                    {"added", findings_json(p.added)},
-                    {"resolved", findings_json(p.resolved)},
-                    {"findings", findings_json(p.session_findings)}});
+                    {"added", p.added},
+                    {"resolved", p.resolved},
+                    {"findings", p.session_findings}});
 }
 
 void move(Exchange& ex) { respond_json(ex, move_from_form(ex)); }

@@ -50,12 +50,11 @@ PlanRequest request_of(Exchange& ex) {
   rq.days = int_field(ex, "days", 1, 366, rq.days);
   rq.top = int_field(ex, "top", 1, 50, rq.top);
   if (const auto v = ex.value("venues")) rq.venues = parse_venues(*v, "venues");
-  if (const auto v = ex.value("min_gap"))
-    rq.min_gap_days = parse_span_days(*v, "min_gap", k_max_gap_days);
-  if (const auto v = ex.value("max_gap"))
-    rq.max_gap_days = parse_span_days(*v, "max_gap", k_max_gap_days);
-  if (rq.max_gap_days && *rq.max_gap_days < rq.min_gap_days)
-    throw InputError({}, "max_gap", *ex.value("max_gap"), "is below the minimum gap");
+  const PlanGaps gaps =
+      parse_plan_gaps(ex.value("min_gap").value_or(""), ex.value("max_gap").value_or(""), "min_gap",
+                      "max_gap", k_max_gap_days);
+  rq.min_gap_days = gaps.min_days;
+  rq.max_gap_days = gaps.max_days;
   if (const auto v = ex.value("avoid")) rq.avoid_months = parse_months(*v, "avoid");
   if (const auto v = ex.value("from")) rq.from = parse_date(*v, "from");
   const std::string timing = ex.value("timing").value_or("any");
@@ -64,10 +63,7 @@ PlanRequest request_of(Exchange& ex) {
   rq.timing = timing == "earliest" ? Timing::earliest
               : timing == "latest" ? Timing::latest
                                    : Timing::none;
-  const std::string experts = ex.value("experts").value_or("hard");
-  if (experts != "hard" && experts != "soft")
-    throw InputError({}, "experts", experts, "must be hard or soft");
-  rq.experts_soft = experts == "soft";
+  rq.experts_soft = parse_experts_soft(ex.value("experts").value_or("hard"), "experts");
   rq.allow_stretch = ex.value("stretch").has_value();
   rq.any_weekday_start = ex.value("any_weekday").has_value();
   return rq;

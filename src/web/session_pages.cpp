@@ -65,10 +65,12 @@ std::string status_forms(const Exchange& ex, const Session& s) {
   out += fmt::format(
       "<h2>Meetings</h2>\n<form class=\"generate\" method=\"post\" "
       "action=\"{0}/meetings/generate\">"
-      "{1}<button>Generate meetings</button></form> "
+      "{1}<input type=\"hidden\" name=\"revision\" value=\"{2}\">"
+      "<button>Generate meetings</button></form> "
       "<form class=\"clear\" method=\"post\" action=\"{0}/meetings/clear\">{1}"
+      "<input type=\"hidden\" name=\"revision\" value=\"{2}\">"
       "<button>Clear meetings</button></form>\n",
-      action, csrf_field(ex));
+      action, csrf_field(ex), s.revision);
   return out;
 }
 

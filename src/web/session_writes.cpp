@@ -20,6 +20,12 @@ long long revision_of(const Exchange& ex) {
   return n;
 }
 
+/// The form's revision when it carries one (nullopt: the write is not checked against one).
+std::optional<long long> optional_revision_of(const Exchange& ex) {
+  if (!ex.value("revision")) return std::nullopt;
+  return revision_of(ex);
+}
+
 SessionRef ref_in_path(const Exchange& ex) {
   return parse_session_ref(ex.params.at(0) + "#" + ex.params.at(1), "session");
 }
@@ -80,25 +86,42 @@ Session move_from_form(Exchange& ex) {
 MovePreview preview_from_form(Exchange& ex) {
   auto store = ex.app.stores.lease();
   const MoveForm f = move_form(ex, *store);
-  std::optional<long long> revision;
-  if (ex.value("revision")) revision = revision_of(ex);
-  return preview_move(*store, ref_of(f.session), f.first, f.last, f.station, f.room, revision);
+  return preview_move(*store, ref_of(f.session), f.first, f.last, f.station, f.room,
+                      optional_revision_of(ex));
 }
 
-Session generate_from_form(Exchange& ex) {
+namespace {
+
+/// A use case on the meetings of the session `ref`, from the session's revision `from` (nullopt:
+/// unchecked); it throws StaleRevision when the session has changed since.
+using MeetingsChange = void (*)(Store& store, const SessionRef& ref, std::optional<long long> from);
+
+/// The meetings actions' one path: the session the path names, `change` applied to it from the
+/// form's revision (optional), and the session as stored after it.
+Session meetings_from_form(Exchange& ex, MeetingsChange change) {
+  ex.fields = {{fields::k_revision, "revision"}};
   auto store = ex.app.stores.lease();
   const Session s = session_in_path(ex, *store);
+  const std::optional<long long> revision = optional_revision_of(ex);
   as_caller(ex, *store);
-  generate_meetings(*store, ref_of(s));
+  change(*store, ref_of(s), revision);
   return *store->session(s.body, s.number);
+}
+
+}  // namespace
+
+Session generate_from_form(Exchange& ex) {
+  return meetings_from_form(ex,
+                            [](Store& store, const SessionRef& ref, std::optional<long long> from) {
+                              (void)generate_meetings(store, ref, from);
+                            });
 }
 
 Session clear_from_form(Exchange& ex) {
-  auto store = ex.app.stores.lease();
-  const Session s = session_in_path(ex, *store);
-  as_caller(ex, *store);
-  remove_meetings(*store, ref_of(s));
-  return *store->session(s.body, s.number);
+  return meetings_from_form(ex,
+                            [](Store& store, const SessionRef& ref, std::optional<long long> from) {
+                              (void)remove_meetings(store, ref, std::nullopt, std::nullopt, from);
+                            });
 }
 
 Session status_from_form(Exchange& ex) {

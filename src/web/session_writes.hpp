@@ -14,10 +14,12 @@ Session session_in_path(const Exchange& ex, const Store& store);
 Session move_from_form(Exchange& ex);
 /// The same form fields; preview_move (writes nothing; revision optional: the stored one).
 MovePreview preview_from_form(Exchange& ex);
-/// No fields: generate_meetings on the session's current days (it skips slots already taken, so
-/// a repeated or late request adds nothing twice); returns the session.
+/// Form fields: revision (optional: when given, StaleRevision if the session has changed since).
+/// generate_meetings on the session's current days (it skips slots already taken, so a repeated
+/// or late request adds nothing twice); returns the session.
 Session generate_from_form(Exchange& ex);
-/// No fields: remove_meetings, all of the session's; returns the session.
+/// Form fields: revision (optional, as for generate). remove_meetings, all of the session's;
+/// returns the session.
 Session clear_from_form(Exchange& ex);
 /// Form fields: status (required), revision (required). set_session_status.
 Session status_from_form(Exchange& ex);

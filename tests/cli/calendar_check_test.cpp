@@ -157,6 +157,24 @@ TEST_CASE("examples/conflicts reports each deliberate conflict (golden) and exit
   CHECK(s.gge("check --from 2005-13-01").code == 2);
 }
 
+TEST_CASE("gge check --json carries fix_move when a finding's fix is a move, as the web API does",
+          "[cli]") {
+  Scratch s;
+  load_with_holidays(s, repo("examples/conflicts/scenario.toml"));
+  const auto j = nlohmann::json::parse(s.gge("--json check").out);
+  const nlohmann::json* holiday = nullptr;
+  for (const auto& f : j["findings"]) {
+    INFO(f.dump());
+    if (f["code"] == "holiday" && f["session"] == 4) holiday = &f;
+    // The move as data exactly when the fix is a move; absent otherwise.
+    CHECK(f.contains("fix_move") == f["fix"].get<std::string>().starts_with("move "));
+  }
+  REQUIRE(holiday != nullptr);
+  CHECK((*holiday)["fix"] == "move GGE-A#4 to 16 to 20 June 2005 (18 days earlier)");
+  CHECK((*holiday)["fix_move"] ==
+        nlohmann::json{{"session", "GGE-A#4"}, {"first", "2005-06-16"}, {"last", "2005-06-20"}});
+}
+
 TEST_CASE("gge holidays confirm: the circular's Eid replaces the estimate and moves a deadline",
           "[cli]") {
   Scratch s;

@@ -11,6 +11,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <fstream>
+#include <iterator>
 #include <map>
 
 using namespace gge;
@@ -26,6 +28,16 @@ Store store_with_full_week() {
   (void)generate_meetings(store, k_second);
   REQUIRE(store.meetings(k_second.body, k_second.number).size() == 10);
   return store;
+}
+
+/// The database file's bytes and its WAL's: equal before and after means nothing was written.
+std::string db_bytes(const std::filesystem::path& db) {
+  std::string out;
+  for (const auto& p : {db, std::filesystem::path(db.string() + "-wal")}) {
+    std::ifstream in(p, std::ios::binary);
+    out += std::string(std::istreambuf_iterator<char>(in), {}) + "\n--\n";
+  }
+  return out;
 }
 
 std::map<std::string, Meeting> by_uid(const std::vector<Meeting>& meetings) {
@@ -82,6 +94,45 @@ TEST_CASE("a move that leaves a meeting without a day writes nothing and says wh
   (void)move_session(store, k_second, d("2005-03-14"), d("2005-03-16"));
   CHECK(generate_meetings(store, k_second).size() == 6);
   CHECK_THROWS_AS(remove_meetings(store, {"GGE-ICT-2004", 9}), InputError);
+}
+
+TEST_CASE("generate and clear meetings from a stale revision are refused and write nothing",
+          "[services]") {
+  const test::TempDir dir;
+  const auto db = dir.path() / "gge.db";
+  auto store = Store::open(db);
+  store.set_clock(Instant{std::chrono::seconds{1100000000}});
+  {
+    Store::Transaction tx(store);
+    store.add(test::sample_scenario());
+    tx.commit();
+  }
+  const long long loaded = store.session(k_second.body, k_second.number)->revision;
+  // From the stored revision it runs, as without one (1 of the 10 slots is taken already).
+  CHECK(generate_meetings(store, k_second, loaded).size() == 9);
+  // Someone changes the session: a request made from the revision before is stale.
+  const long long current =
+      set_session_status(store, k_second, SessionStatus::confirmed, loaded).revision;
+  REQUIRE(current != loaded);
+  const auto refused = [&](auto&& write) {
+    const std::string before = db_bytes(db);
+    const auto logged = store.changes().size();
+    try {
+      write();
+      FAIL("a write from a stale revision ran");
+    } catch (const StaleRevision& e) {
+      CHECK(e.field() == "revision");
+      CHECK(e.value() == std::to_string(loaded));
+    }
+    CHECK(db_bytes(db) == before);
+    CHECK(store.changes().size() == logged);
+  };
+  refused([&] { (void)remove_meetings(store, k_second, std::nullopt, std::nullopt, loaded); });
+  CHECK(store.meetings(k_second.body, k_second.number).size() == 10);
+  CHECK(remove_meetings(store, k_second, std::nullopt, std::nullopt, current) == 10);
+  refused([&] { (void)generate_meetings(store, k_second, loaded); });
+  CHECK(store.meetings(k_second.body, k_second.number).empty());
+  CHECK(generate_meetings(store, k_second, current).size() == 10);
 }
 
 TEST_CASE("a session moved to another station leaves its meetings' rooms behind", "[services]") {

@@ -28,6 +28,8 @@ TEST_CASE("plan page: proposals, 400 per bad field, 409 for a stale rank, nothin
            {"mandate=58/32-GGE&top=0", "top"},
            {"mandate=58/32-GGE&from=2005-02-30", "from"},
            {"mandate=58/32-GGE&timing=soon", "timing"},
+           {"mandate=58/32-GGE&min_gap=8w&max_gap=4w", "max_gap"},  // core/plan_parse, as the CLI
+           {"mandate=58/32-GGE&experts=maybe", "experts"},
            {"mandate=NOPE", "mandate"}}) {
     INFO(query);
     const auto r = c->Get("/plan?" + query, cookie);

@@ -53,3 +53,54 @@ TEST_CASE("session pages: a preview writes nothing, fixes are forms, meetings ge
   CHECK(c->Post("/sessions/GGE-ICT-2004/3/meetings/clear", write, "", "")->status == 303);
   CHECK(json::parse(c->Get("/api/sessions/GGE-ICT-2004/3", cookie)->body).at("meetings").empty());
 }
+
+TEST_CASE("session pages: generate and clear from a stale revision are 409, nothing written",
+          "[web]") {
+  ServerFixture app;
+  auto c = app.client();
+  const auto alice = app.local_session();
+  const auto bob = app.local_session();
+  const httplib::Headers cookie{{"Cookie", bob.first}};
+  const auto meetings = [&] {
+    return json::parse(c->Get("/api/sessions/GGE-ICT-2004/3", cookie)->body).at("meetings").size();
+  };
+  // The page's meetings forms carry the revision it shows.
+  const auto page = c->Get("/sessions/GGE-ICT-2004/3", cookie);
+  REQUIRE(page);
+  CHECK(page->body.find("action=\"/sessions/GGE-ICT-2004/3/meetings/generate\"><input "
+                        "type=\"hidden\" name=\"csrf\"") != std::string::npos);
+  CHECK(page->body.find("<input type=\"hidden\" name=\"revision\" value=\"0\"><button>Generate "
+                        "meetings</button>") != std::string::npos);
+  CHECK(page->body.find("<input type=\"hidden\" name=\"revision\" value=\"0\"><button>Clear "
+                        "meetings</button>") != std::string::npos);
+  // Both loaded revision 0; Alice confirms the session first.
+  const auto ok = c->Post("/api/sessions/GGE-ICT-2004/3/status",
+                          {{"Cookie", alice.first}, {"X-CSRF-Token", alice.second}},
+                          R"({"status": "confirmed", "revision": 0})", "application/json");
+  REQUIRE(ok);
+  REQUIRE(ok->status == 200);
+  const auto post = [&](const std::string& action, int revision) {
+    const auto r = c->Post("/sessions/GGE-ICT-2004/3/meetings/" + action, cookie,
+                           "revision=" + std::to_string(revision) + "&csrf=" + bob.second,
+                           "application/x-www-form-urlencoded");
+    REQUIRE(r);
+    return *r;
+  };
+  // From revision 0 the session has changed: 409 with the page saying so, nothing written.
+  const auto refused = [&](const std::string& action) {
+    const std::string before = db_bytes(app.db());
+    const auto r = post(action, 0);
+    CHECK(r.status == 409);
+    CHECK(r.body.find("Changed by someone else") != std::string::npos);
+    CHECK(db_bytes(app.db()) == before);
+  };
+  refused("generate");
+  CHECK(meetings() == 0);
+  // From the revision now stored it runs; a stale clear then removes nothing.
+  CHECK(post("generate", 1).status == 303);
+  CHECK(meetings() == 10);
+  refused("clear");
+  CHECK(meetings() == 10);
+  CHECK(post("clear", 1).status == 303);
+  CHECK(meetings() == 0);
+}

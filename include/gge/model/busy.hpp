@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace gge {
 
@@ -29,6 +30,27 @@ struct BusyTime {
   Date first{}, last{};    ///< all-day only: inclusive days, first <= last
   Instant start{}, end{};  ///< timed only: UTC, [start, end), start < end
   friend bool operator==(const BusyTime&, const BusyTime&) = default;
+};
+
+/// What one source of an import stored (`gge import ics`, services/busy_import.hpp).
+struct IcsImportReport {
+  std::string source;
+  std::vector<std::string> files;
+  Date from{}, to{};         ///< the window used, inclusive
+  std::size_t busy = 0;      ///< busy times stored
+  std::size_t replaced = 0;  ///< busy times of an earlier import of this source removed
+  std::size_t events = 0, transparent = 0, cancelled = 0, floating = 0;
+  std::string floating_zone;  ///< "Europe/Zurich (station GVA)"; empty when no zone applied
+  std::vector<std::string> windows_zones;  ///< "W. Europe Standard Time -> Europe/Berlin"
+};
+
+/// One imported source, summarised (`gge import list`).
+struct BusySource {
+  std::string source;
+  BusyKind kind = BusyKind::expert;
+  std::string subject;
+  std::size_t count = 0;
+  Date first{}, last{};  ///< the days its busy times touch (UTC days for timed ones), inclusive
 };
 
 }  // namespace gge

@@ -22,34 +22,15 @@ struct IcsImportRequest {
   std::string zone;  ///< IANA zone for floating times; empty = the subject's station's
 };
 
-/// What one source of an import stored.
-struct IcsImportReport {
-  std::string source;
-  std::vector<std::string> files;
-  Date from{}, to{};         ///< the window used, inclusive
-  std::size_t busy = 0;      ///< busy times stored
-  std::size_t replaced = 0;  ///< busy times of an earlier import of this source removed
-  std::size_t events = 0, transparent = 0, cancelled = 0, floating = 0;
-  std::string floating_zone;  ///< "Europe/Zurich (station GVA)"; empty when no zone applied
-  std::vector<std::string> windows_zones;  ///< "W. Europe Standard Time -> Europe/Berlin"
-};
-
 /// Reads every file first (a bad file is an InputError "FILE:LINE: problem"; an unknown subject,
 /// a bad window or zone too), then in one transaction replaces each source's earlier busy times
-/// with the new ones. Nothing is written on any error.
+/// with the new ones, and returns what each source stored (model/busy.hpp IcsImportReport).
+/// Nothing is written on any error.
 /// Default window: the earliest mandate start to the latest stored deadline (InputError when
 /// no mandate is stored and --from/--to are not both given).
 std::vector<IcsImportReport> import_ics(Store& store, const IcsImportRequest& request);
 
-/// One imported source, summarised.
-struct BusySource {
-  std::string source;
-  BusyKind kind = BusyKind::expert;
-  std::string subject;
-  std::size_t count = 0;
-  Date first{}, last{};  ///< the days its busy times touch (UTC days for timed ones), inclusive
-};
-/// Every source, by name.
+/// Every imported source (model/busy.hpp BusySource), by name.
 std::vector<BusySource> busy_sources(const Store& store);
 
 /// Removes a source's busy times in one transaction; an unknown source is an InputError.

@@ -86,17 +86,22 @@ struct SessionFilter {
 /// fields::k_body) or station (fields::k_station), `to` before `from` (fields::k_last_day).
 std::vector<Session> list_sessions(const Store& store, const SessionFilter& filter);
 
-/// Creates the standard meetings (10:00-13:00 and 15:00-18:00, docs/domain.md "Vocabulary") on every working day
-/// of the session (Monday-Friday and not a stored closure of its station), skipping slots that
-/// already have a meeting. New meetings are numbered after the session's highest number, in
-/// date order. Returns the meetings it created.
-std::vector<Meeting> generate_meetings(Store& store, const SessionRef& ref);
+/// Creates the standard meetings (10:00-13:00 and 15:00-18:00, docs/domain.md "Vocabulary") on
+/// every working day of the session (Monday-Friday and not a stored closure of its station),
+/// skipping slots that already have a meeting. New meetings are numbered after the session's
+/// highest number, in date order. Returns the meetings it created. `from_revision`: the session's
+/// revision the caller's request was made from, checked as for move_session (StaleRevision and
+/// nothing written when the stored session is at another one; nullopt: no check).
+std::vector<Meeting> generate_meetings(Store& store, const SessionRef& ref,
+                                       std::optional<long long> from_revision = {});
 
 /// Removes meetings of session `ref` (the session stays): all of them, or those on `date`, or
 /// the one on `date` starting at `start`; returns how many. The change log keeps each one, and
 /// exports show it as cancelled. InputError when the session does not exist, and (field
-/// "--date" / "--start") when a date or start is given but no meeting matches.
+/// "--date" / "--start") when a date or start is given but no meeting matches. `from_revision`
+/// as for generate_meetings (the session's revision; StaleRevision, nothing removed).
 std::size_t remove_meetings(Store& store, const SessionRef& ref, std::optional<Date> date = {},
-                            std::optional<Minutes> start = {});
+                            std::optional<Minutes> start = {},
+                            std::optional<long long> from_revision = {});
 
 }  // namespace gge

@@ -4,6 +4,7 @@
 #include "cli/output.hpp"
 #include "gge/core/fields.hpp"
 #include "gge/core/text.hpp"
+#include "gge/report/json.hpp"
 #include "gge/services/busy_import.hpp"
 
 #include <fmt/format.h>
@@ -12,21 +13,6 @@
 
 namespace gge::cli {
 namespace {
-
-nlohmann::json report_json(const IcsImportReport& r) {
-  return {{"source", r.source},
-          {"files", r.files},
-          {"from", to_iso(r.from)},
-          {"to", to_iso(r.to)},
-          {"busy", r.busy},
-          {"replaced", r.replaced},
-          {"events", r.events},
-          {"transparent", r.transparent},
-          {"cancelled", r.cancelled},
-          {"floating", r.floating},
-          {"floating_zone", r.floating_zone},
-          {"windows_zones", r.windows_zones}};
-}
 
 void print_report(const IcsImportReport& r) {
   std::string line =
@@ -100,9 +86,7 @@ void add_import_commands(CLI::App& app, Context& ctx) {
     auto store = ctx.open();
     const auto reports = import_ics(store, r);
     if (ctx.json) {
-      nlohmann::json rows = nlohmann::json::array();
-      for (const auto& rep : reports) rows.push_back(report_json(rep));
-      print_json(rows);
+      print_json(nlohmann::json(reports));
       return;
     }
     for (const auto& rep : reports) print_report(rep);
@@ -113,15 +97,7 @@ void add_import_commands(CLI::App& app, Context& ctx) {
         const auto store = ctx.open_read();
         const auto sources = busy_sources(store);
         if (ctx.json) {
-          nlohmann::json rows = nlohmann::json::array();
-          for (const auto& s : sources)
-            rows.push_back({{"source", s.source},
-                            {"kind", to_string(s.kind)},
-                            {"subject", s.subject},
-                            {"busy", s.count},
-                            {"first", to_iso(s.first)},
-                            {"last", to_iso(s.last)}});
-          print_json(rows);
+          print_json(nlohmann::json(sources));
           return;
         }
         Table t({"SOURCE", "SUBJECT", "BUSY", "FIRST", "LAST"});
@@ -143,7 +119,7 @@ void add_import_commands(CLI::App& app, Context& ctx) {
     auto store = ctx.open();
     const auto n = remove_busy_source(store, *source);
     if (ctx.json)
-      print_json({{"source", *source}, {"removed", n}});
+      print_json(import_removed_json(*source, n));
     else
       std::printf("removed %s: %s\n", source->c_str(),
                   counted(static_cast<long long>(n), "busy time").c_str());

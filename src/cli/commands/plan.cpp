@@ -98,17 +98,15 @@ void add_plan_commands(CLI::App& app, Context& ctx) {
     rq.jointly.assign(a->mandates.begin() + 1, a->mandates.end());
     if (a->sessions != 0) rq.sessions = a->sessions;
     if (!a->venues.empty()) rq.venues = parse_venues(a->venues, "--venues");
-    if (!a->min_gap.empty()) rq.min_gap_days = parse_span_days(a->min_gap, "--min-gap", k_max_gap_days);
-    if (!a->max_gap.empty()) rq.max_gap_days = parse_span_days(a->max_gap, "--max-gap", k_max_gap_days);
-    if (rq.max_gap_days && *rq.max_gap_days < rq.min_gap_days)
-      throw InputError({}, "--max-gap", a->max_gap, fmt::format("is below --min-gap {}", a->min_gap));
+    const PlanGaps gaps =
+        parse_plan_gaps(a->min_gap, a->max_gap, "--min-gap", "--max-gap", k_max_gap_days);
+    rq.min_gap_days = gaps.min_days;
+    rq.max_gap_days = gaps.max_days;
     if (!a->avoid.empty()) rq.avoid_months = parse_months(a->avoid, "--avoid");
     if (!a->from.empty()) rq.from = parse_date(a->from, "--from");
     if (a->earliest && a->latest) throw InputError({}, "--latest", "", "cannot be combined with --earliest");
     rq.timing = a->earliest ? Timing::earliest : a->latest ? Timing::latest : Timing::none;
-    if (a->experts != "hard" && a->experts != "soft")
-      throw InputError({}, "--experts", a->experts, "must be hard or soft");
-    rq.experts_soft = a->experts == "soft";
+    rq.experts_soft = parse_experts_soft(a->experts, "--experts");
     if (a->sessions < 0) throw InputError({}, "--sessions", std::to_string(a->sessions), "must be at least 1");
 
     PlanOutcome out;

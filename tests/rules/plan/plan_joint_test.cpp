@@ -6,6 +6,7 @@
 #include "gge/core/parse.hpp"
 #include "gge/rules/check/check.hpp"
 #include "gge/rules/plan/plan.hpp"
+#include "plan_oracle.hpp"
 #include "plan_support.hpp"
 #include "rules/plan/plan_compiled.hpp"
 
@@ -21,24 +22,19 @@ namespace {
 
 using test::add;
 using test::day;
+using test::inside;
+using test::Option;
 using test::Rng;
+using test::station_of;
+using test::weekday_strictly_between;
 
 // ---------------------------------------------------------------- the oracle
-
-struct Option {
-  Date first, last;
-  std::string station, room;  // room "" at a station without rooms
-};
-
-bool covered(const std::vector<PlanBlock>& spans, Date d) {
-  return std::any_of(spans.begin(), spans.end(), [&](const PlanBlock& b) { return b.first <= d && d <= b.last; });
-}
 
 /// Every (days, station, room) a session may take on its own.
 std::vector<Option> options_of(const PlanProblem& p, const PlanMandate& m, const PlanSession& s) {
   std::vector<Option> out;
   for (const auto& code : s.stations) {
-    const auto& st = *std::find_if(p.stations.begin(), p.stations.end(), [&](const PlanStation& x) { return x.code == code; });
+    const auto& st = station_of(p, code);
     for (Date d = m.from; d <= m.latest_end; d += date::days{1}) {
       if (is_weekend(d) || (!p.any_weekday_start && weekday_of(d) != date::Monday)) continue;
       if (std::count(st.closures.begin(), st.closures.end(), d)) continue;
@@ -46,7 +42,10 @@ std::vector<Option> options_of(const PlanProblem& p, const PlanMandate& m, const
       Date e = d;
       bool ok = true;
       for (;; e += date::days{1}) {
-        if (e > m.latest_end || covered(st.blocked, e)) { ok = false; break; }
+        if (e > m.latest_end || inside(st.blocked, e)) {
+          ok = false;
+          break;
+        }
         if (is_weekend(e)) continue;
         if (std::count(st.closures.begin(), st.closures.end(), e)) {
           if (!p.allow_stretch || ++closures > 2) { ok = false; break; }
@@ -65,12 +64,6 @@ std::vector<Option> options_of(const PlanProblem& p, const PlanMandate& m, const
   return out;
 }
 
-bool weekday_strictly_between(Date a, Date b) {
-  for (Date x = a + date::days{1}; x < b; x += date::days{1})
-    if (!is_weekend(x)) return true;
-  return false;
-}
-
 struct Oracle {
   const PlanProblem& p;
   struct Entry { std::size_t mandate; const PlanSession* session; std::vector<Option> options; };
@@ -85,10 +78,7 @@ struct Oracle {
   }
 
   bool shares(std::size_t a, std::size_t b) const {
-    const auto names = [](const PlanMandate& x, const std::string& k) {
-      return std::count(x.shares_experts_with.begin(), x.shares_experts_with.end(), k) > 0;
-    };
-    return names(p.mandates[a], p.mandates[b].key) || names(p.mandates[b], p.mandates[a].key);
+    return test::shares_experts(p.mandates[a], p.mandates[b]);
   }
 
   bool fits(std::size_t k) const {

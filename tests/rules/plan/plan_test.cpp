@@ -1,8 +1,9 @@
 // The planner (rules/plan/plan.hpp) against an independent exhaustive oracle on small random
 // instances, plus the hand-made cases: infeasible with its explanation, stability, joint.
+#include "gge/rules/plan/plan.hpp"
 #include "gge/core/error.hpp"
 #include "gge/core/parse.hpp"
-#include "gge/rules/plan/plan.hpp"
+#include "plan_oracle.hpp"
 #include "plan_support.hpp"
 
 #include <catch2/catch.hpp>
@@ -20,27 +21,13 @@ namespace {
 
 using test::add;
 using test::day;
+using test::inside;
+using test::Option;
 using test::Rng;
+using test::station_of;
+using test::weekday_strictly_between;
 
 // ---------------------------------------------------------------- the oracle (no library code)
-
-/// One way to hold one session, found by walking the calendar day by day.
-struct Option {
-  Date first, last;
-  std::string station, room;
-};
-
-bool inside(const std::vector<PlanBlock>& spans, Date d) {
-  for (const auto& b : spans)
-    if (b.first <= d && d <= b.last) return true;
-  return false;
-}
-
-const PlanStation& station_of(const PlanProblem& p, const std::string& code) {
-  for (const auto& s : p.stations)
-    if (s.code == code) return s;
-  throw std::logic_error("no station " + code);
-}
 
 std::vector<Option> options_of(const PlanProblem& p, const PlanMandate& m, const PlanSession& s) {
   std::vector<Option> out;
@@ -82,10 +69,9 @@ std::vector<Option> options_of(const PlanProblem& p, const PlanMandate& m, const
 
 bool gap_fine(const PlanMandate& m, Date pf, Date pl, Date nf, bool same_station) {
   const long s2s = (nf - pf).count(), e2s = (nf - pl).count();
-  bool weekday = false;  // travel: a Monday-to-Friday day strictly between at different stations
-  for (Date x = pl + date::days{1}; x < nf; x += date::days{1}) weekday = weekday || !is_weekend(x);
+  // Travel: at different stations, a Monday-to-Friday day strictly between.
   return nf > pl && s2s >= m.min_gap_days && (!m.max_gap_days || s2s <= *m.max_gap_days) &&
-         e2s >= m.min_end_gap_days && (same_station || weekday);
+         e2s >= m.min_end_gap_days && (same_station || weekday_strictly_between(pl, nf));
 }
 
 struct Oracle {
@@ -108,10 +94,8 @@ struct Oracle {
   }
 
   bool shares(int a, int b) const {
-    const auto& x = p.mandates[static_cast<std::size_t>(a)];
-    const auto& y = p.mandates[static_cast<std::size_t>(b)];
-    return std::count(x.shares_experts_with.begin(), x.shares_experts_with.end(), y.key) > 0 ||
-           std::count(y.shares_experts_with.begin(), y.shares_experts_with.end(), x.key) > 0;
+    return test::shares_experts(p.mandates[static_cast<std::size_t>(a)],
+                                p.mandates[static_cast<std::size_t>(b)]);
   }
 
   // Pairwise hard constraints of entry k against entries 0..k-1 and the fixed sessions.
@@ -127,9 +111,7 @@ struct Oracle {
         if (overlap) return false;
         // Travel: at another station, a Monday-to-Friday day strictly between the two.
         const Date end = std::min(q.last, o.last), start = std::max(q.first, o.first);
-        bool weekday = false;
-        for (Date x = end + date::days{1}; x < start; x += date::days{1}) weekday = weekday || !is_weekend(x);
-        if (q.station != o.station && !weekday) return false;
+        if (q.station != o.station && !weekday_strictly_between(end, start)) return false;
       }
     }
     // Gaps: this mandate's sequence by number with the fixed sessions, once all of it is chosen.
