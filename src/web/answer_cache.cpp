@@ -164,8 +164,14 @@ void answer_cached(Exchange& ex, const std::string& key,
           throw;
         }
         const int status = fresh.status == -1 ? 200 : fresh.status;  // httplib's "not set": 200
-        return AnswerCache::Answer{v, status, std::move(fresh.headers), fresh.body,
-                                   etag_of(fresh.body)};
+        const auto modified = parse_time(v.at, "%Y-%m-%dT%H:%M:%SZ").value_or(Seconds{});
+        return AnswerCache::Answer{v,
+                                   status,
+                                   std::move(fresh.headers),
+                                   fresh.body,
+                                   etag_of(fresh.body),
+                                   modified,
+                                   date::format(k_http_date, modified)};
       },
       fresh_after);
   for (const auto& [name, value] : answer->headers) ex.res.headers.erase(name);
@@ -175,14 +181,13 @@ void answer_cached(Exchange& ex, const std::string& key,
     ex.res.body = answer->body;
     return;
   }
-  const auto modified = parse_time(v.at, "%Y-%m-%dT%H:%M:%SZ").value_or(Seconds{});
   ex.res.set_header("ETag", answer->etag);
-  ex.res.set_header("Last-Modified", date::format(k_http_date, modified));
+  ex.res.set_header("Last-Modified", answer->last_modified);
   bool not_modified = false;
   if (const std::string inm = ex.req.get_header_value("If-None-Match"); !inm.empty())
     not_modified = none_match_hits(inm, answer->etag);
   else if (const auto ims = parse_time(ex.req.get_header_value("If-Modified-Since"), k_http_date))
-    not_modified = modified <= *ims;
+    not_modified = answer->modified <= *ims;
   if (not_modified) {
     ex.res.status = 304;
     return;

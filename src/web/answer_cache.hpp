@@ -48,6 +48,8 @@ class AnswerCache {
     httplib::Headers headers;
     std::string body;
     std::string etag;  ///< quoted
+    std::chrono::time_point<std::chrono::system_clock, std::chrono::seconds> modified{};
+    std::string last_modified;  ///< `modified` as an HTTP-date: the version's time
   };
 
   /// The database's version: the last one read while it is trusted (see above), else `read()`

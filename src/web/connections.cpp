@@ -14,6 +14,8 @@
 #include <array>
 #include <cerrno>
 #include <cstring>
+#include <optional>
+#include <utility>
 
 namespace gge::web::detail {
 
@@ -178,19 +180,30 @@ class DeadlineStream : public httplib::Stream {
     return static_cast<ssize_t>(done);
   }
 
+  // httplib asks for both addresses on every request: read once per connection.
   void get_remote_ip_and_port(std::string& ip, int& port) const override {
-    sockaddr_storage a{};
-    socklen_t len = sizeof a;
-    if (::getpeername(m_sock, reinterpret_cast<sockaddr*>(&a), &len) == 0) ip = address_of(a, port);
+    if (!m_remote) m_remote = address(::getpeername);
+    ip = m_remote->first;
+    port = m_remote->second;
   }
   void get_local_ip_and_port(std::string& ip, int& port) const override {
-    sockaddr_storage a{};
-    socklen_t len = sizeof a;
-    if (::getsockname(m_sock, reinterpret_cast<sockaddr*>(&a), &len) == 0) ip = address_of(a, port);
+    if (!m_local) m_local = address(::getsockname);
+    ip = m_local->first;
+    port = m_local->second;
   }
   socket_t socket() const override { return m_sock; }
 
  private:
+  using Address = std::pair<std::string, int>;
+  Address address(int (*name)(int, sockaddr*, socklen_t*)) const {
+    sockaddr_storage a{};
+    socklen_t len = sizeof a;
+    Address out{"", 0};
+    if (name(m_sock, reinterpret_cast<sockaddr*>(&a), &len) == 0)
+      out.first = address_of(a, out.second);
+    return out;
+  }
+
   /// Reads what is there into the buffer; -1 past the deadline or the head limit, 0 at EOF.
   ssize_t fill() {
     if (m_request.reading && !m_request.head_done &&
@@ -238,6 +251,7 @@ class DeadlineStream : public httplib::Stream {
   RequestState& m_request;
   std::array<char, 16 * 1024> m_buf{};
   std::size_t m_off = 0, m_len = 0;
+  mutable std::optional<Address> m_remote, m_local;
 };
 
 GuardedServer::GuardedServer(const ConnectionLimits& limits, SSL_CTX* tls)

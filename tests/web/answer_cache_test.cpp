@@ -20,7 +20,7 @@ using gge::web::detail::k_recheck;
 namespace {
 
 AnswerCache::Answer answer(const DatabaseVersion& v, std::string body, int status = 200) {
-  return {v, status, {}, std::move(body), "\"tag\""};
+  return {v, status, {}, std::move(body), "\"tag\"", {}, ""};
 }
 
 }  // namespace
