@@ -49,6 +49,10 @@ std::optional<Seconds> parse_time(const std::string& text, const char* format) {
   return t;
 }
 
+/// True when `a` is `b` or a later version (change-log ids only grow): an answer that new serves
+/// an asker of `b`, and a render for an older version never replaces it.
+bool at_least(const DatabaseVersion& a, const DatabaseVersion& b) { return a == b || a.id > b.id; }
+
 constexpr const char* k_http_date = "%a, %d %b %Y %H:%M:%S GMT";  // RFC 9110 5.6.7
 
 /// The newest change of the database `ex`'s app serves.
@@ -106,7 +110,7 @@ std::shared_ptr<const AnswerCache::Answer> AnswerCache::get(const std::string& k
     const std::shared_lock lock(m_slots_mutex);
     if (const auto it = m_slots.find(key); it != m_slots.end()) {
       slot = it->second;
-      if (slot->answer && slot->answer->version == v) return slot->answer;
+      if (slot->answer && at_least(slot->answer->version, v)) return slot->answer;
     }
   }
   if (!slot) {
@@ -133,7 +137,7 @@ std::shared_ptr<const AnswerCache::Answer> AnswerCache::get(const std::string& k
   }
   {
     const std::shared_lock lock(m_slots_mutex);
-    if (slot->answer && slot->answer->version == v) return slot->answer;  // rendered meanwhile
+    if (slot->answer && at_least(slot->answer->version, v)) return slot->answer;  // meanwhile
   }
   auto answer = std::make_shared<const Answer>(render());
   if (answer->status == 200) {
