@@ -1,5 +1,6 @@
 #include "web/answer_cache.hpp"
 
+#include "web/connections.hpp"
 #include "web/exchange.hpp"
 
 #include <date/date.h>
@@ -78,6 +79,8 @@ DatabaseVersion AnswerCache::version(const std::function<DatabaseVersion()>& rea
         m_valid || (m_version.id >= 0 && age < k_stale && m_version.read_at > fresh_after);
     if (usable && !reading.try_lock()) return m_version;
   }
+  // Waiting for another thread's read, or reading: give up polling meanwhile.
+  GuardedServer::may_block();
   if (!reading.owns_lock()) reading.lock();
   unsigned long long generation = 0;
   {
@@ -133,13 +136,14 @@ std::shared_ptr<const AnswerCache::Answer> AnswerCache::get(const std::string& k
     if (before && before->version.read_at > fresh_after &&
         Clock::now() - before->version.read_at < k_stale)
       return before;
+    GuardedServer::may_block();
     rendering.lock();
   }
   {
     const std::shared_lock lock(m_slots_mutex);
     if (slot->answer && at_least(slot->answer->version, v)) return slot->answer;  // meanwhile
   }
-  auto answer = std::make_shared<const Answer>(render());
+  auto answer = std::make_shared<const Answer>(render());  // leases a store: may_block
   if (answer->status == 200) {
     const std::unique_lock lock(m_slots_mutex);
     if (const auto it = m_slots.find(key); it != m_slots.end() && it->second == slot) {

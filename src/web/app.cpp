@@ -162,6 +162,7 @@ struct App::Impl {
       if (body_read) read_json_body(ex);
       if (!admit(ex, *route)) return;
       if (route->access == Access::write) {
+        detail::GuardedServer::may_block();
         const std::lock_guard writing(state.write_mutex);
         route->handler(ex);
         state.database_may_have_changed();
@@ -214,7 +215,6 @@ App::App(ServeOptions options) {
   // its regular expressions) would look at the path; a POST that passes reaches the handler
   // below with its body read (and limited: 413 past max_body_bytes).
   srv.set_pre_routing_handler([impl](const httplib::Request& req, httplib::Response& res) {
-    detail::GuardedServer::head_read();
     if (req.method != "POST") {
       detail::GuardedServer::request_read();
       impl->dispatch(req, res, false);

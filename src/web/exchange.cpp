@@ -1,5 +1,6 @@
 #include "web/exchange.hpp"
 
+#include "web/connections.hpp"
 #include "web/request_values.hpp"
 
 #include "gge/core/error.hpp"
@@ -18,6 +19,7 @@ StorePool::Lease::~Lease() {
 }
 
 StorePool::Lease StorePool::lease() {
+  GuardedServer::may_block();  // the database is work that may take a while
   {
     const std::lock_guard lock(m_mutex);
     if (!m_free.empty()) {

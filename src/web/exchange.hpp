@@ -24,7 +24,8 @@ namespace gge::web::detail {
 class StorePool {
  public:
   explicit StorePool(std::filesystem::path db) : m_db(std::move(db)) {}
-  /// A store for the duration of one request.
+  /// A store for the duration of one request. The serving thread gives up polling first
+  /// (GuardedServer::may_block): database work may take a while.
   class Lease {
    public:
     Lease(StorePool& pool, std::unique_ptr<Store> store)

@@ -15,6 +15,8 @@
 #include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <memory>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -145,4 +147,114 @@ TEST_CASE("serve: a request head over the limit is cut, the server goes on", "[w
   if (!cut) cut = s.closed(3000ms);
   CHECK(cut);
   CHECK(app.client()->Get("/api/sessions")->status == 200);
+}
+
+namespace {
+
+/// Reads from `s` until `answers` HTTP status lines have come or `wait` has passed, then what
+/// follows them until the connection is quiet for 200 ms; returns what came.
+std::string read_answers(const Socket& s, int answers, std::chrono::milliseconds wait) {
+  std::string got;
+  const auto end = Clock::now() + wait;
+  auto count = [&] {
+    int n = 0;
+    for (std::size_t at = got.find("HTTP/1.1 "); at != std::string::npos;
+         at = got.find("HTTP/1.1 ", at + 1))
+      ++n;
+    return n;
+  };
+  char buf[8192];
+  while (Clock::now() < end) {
+    const bool all = count() >= answers;
+    pollfd p{s.fd, POLLIN, 0};
+    if (::poll(&p, 1, all ? 200 : 50) <= 0) {
+      if (all) break;
+      continue;
+    }
+    const ssize_t n = ::recv(s.fd, buf, sizeof buf, MSG_DONTWAIT);
+    if (n <= 0) break;
+    got.append(buf, static_cast<std::size_t>(n));
+  }
+  return got;
+}
+
+/// A whole GET of `path` with the Host this app answers.
+std::string get_of(int port, std::string_view path) {
+  return "GET " + std::string(path) + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) +
+         "\r\n\r\n";
+}
+
+}  // namespace
+
+TEST_CASE("serve: a client sending its head slowly holds no thread, and its request is answered",
+          "[web]") {
+  gge::web::ServeOptions options;
+  options.threads = 1;  // one thread: if the slow client held it, nobody else would be served
+  ServerFixture app(options);
+  Socket slow(app.port());
+  REQUIRE(slow.fd >= 0);
+  const std::string request = get_of(app.port(), "/api/sessions");
+  const std::string_view half = std::string_view(request).substr(0, 20);
+  REQUIRE(slow.send(half));
+  std::this_thread::sleep_for(200ms);
+  // Meanwhile a whole request is answered at once.
+  const auto t0 = Clock::now();
+  const auto r = app.client()->Get("/api/sessions");
+  REQUIRE(r);
+  CHECK(r->status == 200);
+  CHECK(Clock::now() - t0 < 2s);
+  // The slow head, finished within its deadline, is answered too.
+  REQUIRE(slow.send(std::string_view(request).substr(half.size())));
+  CHECK(read_answers(slow, 1, 3000ms).rfind("HTTP/1.1 200", 0) == 0);
+}
+
+TEST_CASE("serve: idle keep-alive connections hold no thread and stay open", "[web]") {
+  gge::web::ServeOptions options;
+  options.threads = 2;
+  ServerFixture app(options);
+  // Eight connections, each answered once and then idle (keep-alive).
+  std::vector<std::unique_ptr<Socket>> idle;
+  for (int i = 0; i < 8; ++i) {
+    idle.push_back(std::make_unique<Socket>(app.port()));
+    REQUIRE(idle.back()->send(get_of(app.port(), "/api/sessions")));
+    REQUIRE(read_answers(*idle.back(), 1, 3000ms).rfind("HTTP/1.1 200", 0) == 0);
+  }
+  // More connections than threads are idle, and a new client is answered at once.
+  const auto t0 = Clock::now();
+  const auto r = app.client()->Get("/api/sessions");
+  REQUIRE(r);
+  CHECK(r->status == 200);
+  CHECK(Clock::now() - t0 < 1s);
+  // The idle ones were not closed to make room: each answers its next request.
+  for (auto& s : idle) {
+    REQUIRE(s->send(get_of(app.port(), "/api/sessions")));
+    CHECK(read_answers(*s, 1, 3000ms).rfind("HTTP/1.1 200", 0) == 0);
+  }
+}
+
+TEST_CASE("serve: pipelined requests sent at once are answered in order", "[web]") {
+  ServerFixture app;
+  Socket s(app.port());
+  const std::string three = get_of(app.port(), "/api/sessions") +
+                            get_of(app.port(), "/api/nothing-here") +
+                            get_of(app.port(), "/api/sessions");
+  REQUIRE(s.send(three));
+  const std::string got = read_answers(s, 3, 5000ms);
+  const auto first = got.find("HTTP/1.1 200");
+  const auto second = got.find("HTTP/1.1 404");
+  const auto third = got.find("HTTP/1.1 200", second);
+  CHECK(first == 0);
+  CHECK(second != std::string::npos);
+  CHECK(third != std::string::npos);
+}
+
+TEST_CASE("serve: a head over the limit is answered 431 and the connection closed", "[web]") {
+  ServerFixture app;
+  Socket s(app.port());
+  const std::string big =
+      "GET /api/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pad: " + std::string(20 * 1024, 'x') +
+      "\r\n\r\n";
+  (void)s.send(big);  // the server may close before all of it is sent
+  CHECK(read_answers(s, 1, 3000ms).rfind("HTTP/1.1 431", 0) == 0);
+  CHECK(s.closed(3000ms));
 }

@@ -41,9 +41,10 @@ struct ServeOptions {
   bool public_feeds = false;  ///< feeds readable without login
   std::size_t max_body_bytes = 64 * 1024;  ///< larger request bodies get 413
   /// A request's head and body must arrive within this many seconds of the first byte awaited
-  /// (0.5 s while connections wait for a thread); each write of an answer has as long.
+  /// (0.5 s while more requests are being read than there are threads); each write of an answer
+  /// has as long.
   int timeout_seconds = 10;
-  std::size_t threads = 64;  ///< connections served at once; more wait for a thread
+  std::size_t threads = 64;  ///< requests run at once; idle and half-sent ones hold no thread
   /// TLS by the app itself: a PEM certificate chain and its unencrypted key (both or neither).
   /// Cookies are `Secure` with TLS, and when `base_url` is https (TLS by a reverse proxy).
   std::filesystem::path cert, key;
