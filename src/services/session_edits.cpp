@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 
 namespace gge {
 
@@ -125,16 +126,29 @@ MovePreview preview_move(Store& store, const SessionRef& ref, Date first, std::o
                          std::optional<std::string> station, std::optional<std::string> room,
                          std::optional<long long> from_revision) {
   // A move changes sessions and meetings only: the stations' calendars and the deadline chains
-  // are the same before and after, so one set of calendars serves both checks.
-  const Calendars calendars(store);
+  // are the same before and after, so one set of calendars serves both checks. The stored plan
+  // and its findings are read under a snapshot, before the write transaction (whose lock other
+  // writers wait for), and read again inside it only if something was written meanwhile.
+  std::optional<Calendars> calendars;
+  std::vector<Finding> before;
+  long long read_at = 0;
+  {
+    const Store::Snapshot view(store);
+    read_at = store.newest_change_id();
+    calendars.emplace(store);
+    before = check_store(store, *calendars);
+  }
   MovePreview p;
   {
     WriteTx tx(store);  // never committed: its destructor rolls the move back
-    const auto before = check_store(tx.store(), calendars);
+    if (tx.store().newest_change_id() != read_at) {
+      calendars.emplace(tx.store());
+      before = check_store(tx.store(), *calendars);
+    }
     p.before = require_session_at(tx.store(), ref, from_revision);
     p.after =
         move_session_in(tx, ref, first, last, std::move(station), std::move(room), from_revision);
-    const auto after = check_store(tx.store(), calendars);
+    const auto after = check_store(tx.store(), *calendars);
     p.added = findings_not_in(after, before);
     p.resolved = findings_not_in(before, after);
     const std::string id = to_string(ref);

@@ -6,6 +6,7 @@
 #include "web/respond.hpp"
 
 #include <charconv>
+#include <mutex>
 
 namespace gge::web::detail {
 namespace {
@@ -86,6 +87,9 @@ Session move_from_form(Exchange& ex) {
 MovePreview preview_from_form(Exchange& ex) {
   auto store = ex.app.stores.lease();
   const MoveForm f = move_form(ex, *store);
+  // The preview's move runs in a write transaction (rolled back): it queues with the app's
+  // writers (AppState::write_mutex) rather than meet them in SQLite's busy handler.
+  const std::lock_guard writing(ex.app.write_mutex);
   return preview_move(*store, ref_of(f.session), f.first, f.last, f.station, f.room,
                       optional_revision_of(ex));
 }

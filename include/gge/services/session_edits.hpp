@@ -42,7 +42,9 @@ struct MovePreview {
 
 /// Previews `move_session` with the same arguments: the same errors (InputError, StaleRevision),
 /// and nothing written whatever happens. Findings come with their fixes (computed on the moved
-/// plan). The store must be writable (the move runs in a write transaction that is rolled back).
+/// plan). The store must be writable (the move runs in a write transaction that is rolled back;
+/// the stored plan's findings are read before it, under a snapshot, so the write lock is held
+/// for one check, not two).
 MovePreview preview_move(Store& store, const SessionRef& ref, Date first, std::optional<Date> last,
                          std::optional<std::string> station = {},
                          std::optional<std::string> room = {},
