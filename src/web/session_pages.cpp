@@ -34,7 +34,8 @@ std::vector<Finding> findings_about(const Store& store, const Session& s) {
 std::string move_form(const Exchange& ex, const Session& s) {
   const std::string action = fmt::format("/sessions/{}/{}", esc(s.body), s.number);
   return fmt::format(
-      "<h2>Move</h2>\n<form class=\"move\" method=\"post\" action=\"{0}/move\">{1}"
+      "<h2 class=\"actions\">Move</h2>\n<form class=\"move\" method=\"post\" "
+      "action=\"{0}/move\">{1}"
       "<input type=\"hidden\" name=\"revision\" value=\"{2}\">\n"
       "<label>First day <input name=\"first\" type=\"date\" value=\"{3}\" required></label>\n"
       "<label>Last day (empty: same length) <input name=\"last\" type=\"date\"></label>\n"
@@ -48,7 +49,8 @@ std::string move_form(const Exchange& ex, const Session& s) {
 std::string status_forms(const Exchange& ex, const Session& s) {
   const std::string action = fmt::format("/sessions/{}/{}", esc(s.body), s.number);
   std::string out = fmt::format(
-      "<h2>Status</h2>\n<form class=\"status\" method=\"post\" action=\"{0}/status\">{1}"
+      "<h2 class=\"actions\">Status</h2>\n<form class=\"status\" method=\"post\" "
+      "action=\"{0}/status\">{1}"
       "<input type=\"hidden\" name=\"revision\" value=\"{2}\">\n<select name=\"status\">",
       action, csrf_field(ex), s.revision);
   for (const auto status : {"planned", "confirmed", "held", "postponed", "cancelled"})
@@ -63,7 +65,7 @@ std::string status_forms(const Exchange& ex, const Session& s) {
         "<button>Cancel the session</button></form>\n",
         action, csrf_field(ex), s.revision);
   out += fmt::format(
-      "<h2>Meetings</h2>\n<form class=\"generate\" method=\"post\" "
+      "<h2 class=\"actions\">Meetings</h2>\n<form class=\"generate\" method=\"post\" "
       "action=\"{0}/meetings/generate\">"
       "{1}<input type=\"hidden\" name=\"revision\" value=\"{2}\">"
       "<button>Generate meetings</button></form> "

@@ -28,7 +28,7 @@ svg.plan-timeline rect.session { fill: #457b9d; }
 svg.plan-timeline text { font-size: 10px; fill: #1b1b1b; }
 section.proposal { border-top: 1px solid #ccc; padding-top: .3em; }
 .moved, p.applied, p.confirmed, p.preview { background: #eef6ee; padding: .4em .6em; }
-@media print { nav, form { display: none; } main { max-width: none; } }
+@media print { nav, form, button, .actions { display: none !important; } main { max-width: none; } }
 )css";
 
 /// src/web/static/timeline.js, embedded at build time (CMakeLists.txt).

@@ -102,6 +102,12 @@ TEST_CASE("serve in a browser: plan, drag, confirm an Eid, feed, 409, viewer, CS
     INFO(file);
     CHECK(fs::file_size(file.get<std::string>()) > 10000);
   }
+  // Every page printed to a real PDF of some substance.
+  CHECK(seen.at("printed").size() == 8);
+  for (const auto& printed : seen.at("printed")) {
+    INFO(printed.dump());
+    CHECK(fs::file_size(printed.at("pdf").get<std::string>()) > 5000);
+  }
   // The browser's numbers are the CLI's: the check went up with the drag and down with the fix.
   CHECK(seen.at("overview_errors").get<int>() == errors_at_start);
   CHECK(seen.at("errors").at("after_move").get<int>() > seen.at("errors").at("before").get<int>());

@@ -5,8 +5,8 @@
 // lists the finding the move causes, save, the check updates), then fix it in one click; confirm
 // an estimated Eid and watch a deadline move; download a feed; two contexts edit one session
 // and the second gets the 409 page; a viewer cannot write; a write without the CSRF token is
-// refused and leaves the database byte-identical. Screenshots (PNG, 1280 px wide) go to the
-// artefact folder. Prints one JSON object of what it saw on stdout; exits 1 on the first
+// refused and leaves the database byte-identical; every page prints on A4 without navigation or
+// forms. Screenshots (PNG, 1280 px wide) and the printed PDFs go to the artefact folder. Prints one JSON object of what it saw on stdout; exits 1 on the first
 // failed expectation (its message on stderr).
 //
 // usage: node flows.js CONFIG.json   ({base, artifacts, db, playwright, planner: {name, password},
@@ -102,6 +102,7 @@ async function main() {
     await page.fill('form.plan input[name=top]', '3');
     await Promise.all([page.waitForLoadState('load'), page.click('form.plan button[name=go]')]);
     await page.waitForSelector('section.proposal[data-rank="2"]');
+    const proposalsUrl = page.url().slice(base.length);  // the form is a GET: printed in 9.
     const proposals = await page.$$eval('section.proposal', (ss) => ss.map((s) => ({
       rank: Number(s.dataset.rank), score: Number(s.dataset.score),
       sessions: [...s.querySelectorAll('table.sessions tr')].map((r) => ({ session: r.dataset.session, first: r.dataset.first, last: r.dataset.last })),
@@ -250,6 +251,43 @@ async function main() {
     fs.writeFileSync(feedFile, await feed.body());
     seen.feed = feedFile;
     await shot(page, 'feeds');
+
+    // 9. Every page prints: on A4 (718 px between the margins) no navigation, no form or button,
+    //    nothing wider than the paper; the PDF is kept.
+    seen.printed = [];
+    for (const p of ['/', '/timeline', '/check', '/history', '/holidays', proposalsUrl, '/feeds',
+      '/sessions/GGE-ICT-2004/2']) {
+      await page.goto(base + p);
+      await page.emulateMedia({ media: 'print' });
+      await page.setViewportSize({ width: 718, height: 1000 });
+      const printed = await page.evaluate(() => {
+        const shown = (e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
+        return {
+          width: document.documentElement.scrollWidth,
+          nav: [...document.querySelectorAll('nav')].filter(shown).length,
+          controls: [...document.querySelectorAll('form, button, input, select')].filter(shown).length,
+          text: document.body.innerText.trim().length,
+          // A heading printed with nothing under it (its form hidden) is left over.
+          bare_headings: [...document.querySelectorAll('h2')].filter(shown).filter((h) => {
+            let next = h.nextElementSibling;
+            while (next && !shown(next)) next = next.nextElementSibling;
+            return !next || /^H[12]$/.test(next.tagName);
+          }).map((h) => h.textContent),
+        };
+      });
+      assert.ok(printed.width <= 718, p + ' prints ' + printed.width + ' px wide');
+      assert.equal(printed.nav, 0, p + ': the navigation is not printed');
+      assert.equal(printed.controls, 0, p + ': no form or button is printed');
+      assert.ok(printed.text > 10, p + ' prints its content');
+      assert.deepEqual(printed.bare_headings, [], p + ': no heading without its content');
+      const name = p === '/' ? 'overview' : p.split('?')[0].slice(1).replace(/\//g, '-');
+      const file = path.join(config.artifacts, 'print-' + name + '.pdf');
+      const pdf = await page.pdf({ path: file, format: 'A4' });
+      assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+      seen.printed.push({ page: p, pdf: file, bytes: pdf.length });
+      await page.emulateMedia({ media: 'screen' });
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
 
     await planner.close();
     // The browser logs the refused writes the flows make on purpose (the 409 and the 403 page);
