@@ -1,5 +1,6 @@
 #include "web/answer_cache.hpp"
 
+#include "gge/core/parse.hpp"
 #include "web/connections.hpp"
 #include "web/exchange.hpp"
 
@@ -42,10 +43,13 @@ bool none_match_hits(const std::string& header, const std::string& etag) {
 
 using Seconds = date::sys_seconds;
 
-std::optional<Seconds> parse_time(const std::string& text, const char* format) {
+constexpr const char* k_http_date = "%a, %d %b %Y %H:%M:%S GMT";  // RFC 9110 5.6.7
+
+/// An HTTP date (If-Modified-Since); nullopt when it is not one.
+std::optional<Seconds> parse_http_date(const std::string& text) {
   std::istringstream in(text);
   Seconds t{};
-  in >> date::parse(format, t);
+  in >> date::parse(k_http_date, t);
   if (in.fail()) return std::nullopt;
   return t;
 }
@@ -53,8 +57,6 @@ std::optional<Seconds> parse_time(const std::string& text, const char* format) {
 /// True when `a` is `b` or a later version (change-log ids only grow): an answer that new serves
 /// an asker of `b`, and a render for an older version never replaces it.
 bool at_least(const DatabaseVersion& a, const DatabaseVersion& b) { return a == b || a.id > b.id; }
-
-constexpr const char* k_http_date = "%a, %d %b %Y %H:%M:%S GMT";  // RFC 9110 5.6.7
 
 /// The newest change of the database `ex`'s app serves.
 DatabaseVersion read_version(Exchange& ex) {
@@ -172,7 +174,7 @@ void answer_cached(Exchange& ex, const std::string& key,
           throw;
         }
         const int status = fresh.status == -1 ? 200 : fresh.status;  // httplib's "not set": 200
-        const auto modified = parse_time(v.at, "%Y-%m-%dT%H:%M:%SZ").value_or(Seconds{});
+        const Seconds modified = parse_instant(v.at, "change_log.at");
         return AnswerCache::Answer{v,
                                    status,
                                    std::move(fresh.headers),
@@ -194,7 +196,7 @@ void answer_cached(Exchange& ex, const std::string& key,
   bool not_modified = false;
   if (const std::string inm = ex.req.get_header_value("If-None-Match"); !inm.empty())
     not_modified = none_match_hits(inm, answer->etag);
-  else if (const auto ims = parse_time(ex.req.get_header_value("If-Modified-Since"), k_http_date))
+  else if (const auto ims = parse_http_date(ex.req.get_header_value("If-Modified-Since")))
     not_modified = answer->modified <= *ims;
   if (not_modified) {
     ex.res.status = 304;

@@ -20,7 +20,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <sstream>
 
 namespace gge::web::detail {
 namespace {
@@ -49,13 +48,6 @@ std::vector<FeedEntry> feed_entries(const Store& store) {
   return out;
 }
 
-Instant parse_utc(const std::string& text) {
-  std::istringstream in(text);
-  Instant t{};
-  in >> date::parse("%Y-%m-%dT%H:%M:%SZ", t);
-  return in.fail() ? Instant{} : t;
-}
-
 /// Renders feed `name` (answer_cached keeps it until the database changes, with its validators).
 void render_feed(Exchange& ex, const std::string& name) {
   auto store = ex.app.stores.lease();
@@ -67,7 +59,7 @@ void render_feed(Exchange& ex, const std::string& name) {
     throw NotFound{"feed", name, "no such feed (see /feeds for the list)"};
   const auto newest = store->changes(1);
   const std::string at = newest.empty() ? std::string{"1970-01-01T00:00:00Z"} : newest.front().at;
-  const Instant dtstamp = read_source_date_epoch().value_or(parse_utc(at));
+  const Instant dtstamp = read_source_date_epoch().value_or(parse_instant(at, "change_log.at"));
   std::string body;
   export_ics(*store, entry->scope, dtstamp, [&](std::string_view chunk) { body += chunk; });
   ex.res.set_header("Cache-Control", "no-cache");  // keep it, but ask each time (ETag)
