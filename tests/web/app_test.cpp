@@ -149,6 +149,7 @@ TEST_CASE("serve: API reads mirror the CLI's --json", "[web]") {
     CHECK(r->status == 200);
     const auto cli = app.scratch().gge(std::string{"--json "} + args);
     CHECK(json::parse(r->body) == json::parse(cli.out));
+    CHECK(r->body == cli.out);  // the same bytes: one text for both (report/json.hpp)
   }
   const auto mandates = json::parse(c->Get("/api/mandates")->body);
   REQUIRE(!mandates.empty());
