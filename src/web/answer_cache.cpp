@@ -175,11 +175,12 @@ void answer_cached(Exchange& ex, const std::string& key,
         }
         const int status = fresh.status == -1 ? 200 : fresh.status;  // httplib's "not set": 200
         const Seconds modified = parse_instant(v.at, "change_log.at");
+        std::string etag = etag_of(fresh.body);
         return AnswerCache::Answer{v,
                                    status,
                                    std::move(fresh.headers),
-                                   fresh.body,
-                                   etag_of(fresh.body),
+                                   std::move(fresh.body),
+                                   std::move(etag),
                                    modified,
                                    date::format(k_http_date, modified)};
       },
