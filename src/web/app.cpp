@@ -13,6 +13,7 @@
 #include <sodium.h>
 
 #include <pthread.h>
+#include <sys/socket.h>
 #include <csignal>
 #include <thread>
 
@@ -269,6 +270,7 @@ int App::bind() {
   if (impl.port <= 0)
     throw StorageError(fmt::format(
         "cannot listen on {}:{} (in use, or not an address of this machine)", l.host, l.port));
+  impl.server.set_listen_backlog(SOMAXCONN);
   if (impl.state.options.base_url.empty())
     impl.state.options.base_url =
         fmt::format("{}://{}:{}", impl.tls ? "https" : "http",

@@ -653,6 +653,10 @@ bool GuardedServer::under_pressure() const {
   return loop && loop->under_pressure();
 }
 
+bool GuardedServer::set_listen_backlog(int n) {
+  return svr_sock_ != INVALID_SOCKET && ::listen(svr_sock_, n) == 0;
+}
+
 void GuardedServer::request_read() {
   if (auto* loop = ConnectionLoop::t_loop; loop && ConnectionLoop::t_conn)
     loop->set_reading(*ConnectionLoop::t_conn, false);

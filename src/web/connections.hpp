@@ -59,6 +59,11 @@ class GuardedServer : public httplib::Server {
   /// True while more requests are being read than there are threads.
   [[nodiscard]] bool under_pressure() const;
 
+  /// After binding: lets the kernel queue up to `n` connections not yet accepted (httplib
+  /// listens with 5, so a burst of clients saw their connects dropped and retried a second
+  /// later). False when the socket refuses.
+  bool set_listen_backlog(int n);
+
  private:
   bool process_and_close_socket(socket_t sock) override;
   [[nodiscard]] bool stopping() const { return svr_sock_ == INVALID_SOCKET; }
